@@ -35,7 +35,7 @@ install_ilc() {
 newer() {
   local target=$1; shift
   [ -e "$target" ] || return 0
-  [ -n "$(find "$@" -newer "$target" -type f -not -path '*/obj/*' -not -path '*/bin/*' -print -quit 2>/dev/null)" ]
+  [ -n "$(find "$@" -newer "$target" -type f \( -path "$OUT/*" -o -not \( -path '*/obj/*' -o -path '*/bin/*' \) \) -print -quit 2>/dev/null)" ]
 }
 
 # compile_image NAME PROJECT_DIR: C# -> IL (MSBuild) -> native object (ILC).
@@ -56,17 +56,44 @@ assemble() { # assemble SRC OBJ
   if newer "$2" "$1"; then nasm -f elf64 -w+all "$1" -o "$2"; fi
 }
 
+link_kernel() {
+  local out=$1; shift
+  ld -n -T boot/kernel.ld -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments -o "$out" "$@"
+}
+
+# write_ksyms ELF OBJ: assemble the text symbols of ELF (sorted) into a .ksyms section.
+write_ksyms() {
+  local elf=$1 obj=$2 src=$OUT/obj/ksyms.asm
+  {
+    echo 'section .ksyms progbits alloc noexec nowrite align=8'
+    echo 'global ksyms_table'
+    echo 'ksyms_table:'
+    if [ "$elf" = /dev/null ]; then echo 'dq 0'; else
+      nm -n --defined-only "$elf" | awk '$2 ~ /^[tT]$/ && $3 !~ /^\./ { a[n]=$1; s[n]=$3; n++ }
+        END { print "dq " n; for (i=0;i<n;i++) printf "dq 0x%s, ksym_%d\n", a[i], i;
+              for (i=0;i<n;i++) printf "ksym_%d: db \"%s\", 0\n", i, s[i] }'
+    fi
+  } > "$src"
+  nasm -f elf64 "$src" -o "$obj"
+}
+
 build_kernel() {
   mkdir -p "$OUT/obj"
   compile_image kernel "$ROOT/kernel" 
   assemble boot/entry.asm "$OUT/obj/entry.o"
   assemble boot/cpu.asm "$OUT/obj/cpu.o"
+  assemble boot/interrupts.asm "$OUT/obj/interrupts.o"
   assemble kernel/corelib/RuntimeStubs.asm "$OUT/obj/runtime.o"
-  local objs=("$OUT/obj/entry.o" "$OUT/obj/cpu.o" "$OUT/obj/runtime.o" "$OUT/obj/kernel.o")
+  local objs=("$OUT/obj/entry.o" "$OUT/obj/cpu.o" "$OUT/obj/interrupts.o" "$OUT/obj/runtime.o" "$OUT/obj/kernel.o")
   if newer "$OUT/kernel.elf" "${objs[@]}" boot/kernel.ld; then
     log "linking kernel.elf"
-    ld -n -T boot/kernel.ld -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments \
-      -o "$OUT/kernel.elf" "${objs[@]}"
+    # Pass 1 links with an empty symbol table; pass 2 links the table made from pass 1's
+    # function symbols. .ksyms is last in the image, so code addresses do not move.
+    write_ksyms /dev/null "$OUT/obj/ksyms.o"
+    link_kernel "$OUT/kernel.pass1.elf" "${objs[@]}" "$OUT/obj/ksyms.o"
+    write_ksyms "$OUT/kernel.pass1.elf" "$OUT/obj/ksyms.o"
+    link_kernel "$OUT/kernel.elf" "${objs[@]}" "$OUT/obj/ksyms.o"
+    rm -f "$OUT/kernel.pass1.elf"
   fi
 }
 

@@ -120,3 +120,30 @@ k_reload_segments:
         push rdi
         push rax
         retfq
+
+extern kernel_layout
+global k_kernel_layout
+k_kernel_layout:
+        lea rax, [rel kernel_layout]
+        ret
+
+; Pages for the kernel heap before the frame allocator exists (class constructors run first).
+EARLY_HEAP_SIZE equ 4 * 1024 * 1024
+global k_early_heap
+k_early_heap:
+        lea rax, [rel early_heap]
+        ret
+section .bss
+align 4096
+early_heap: resb EARLY_HEAP_SIZE
+
+section .text
+global k_read_rbp
+k_read_rbp:
+        mov rax, rbp
+        ret
+extern ksyms_table
+global k_ksyms
+k_ksyms:
+        lea rax, [rel ksyms_table]
+        ret

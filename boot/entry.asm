@@ -184,3 +184,10 @@ boot_pdpt:  resb 4096
 boot_pd:    resb 4 * 4096
 boot_stack: resb BOOT_STACK_SIZE
 boot_stack_top:
+
+; The linker's section boundaries, for the kernel's page tables and frame allocator.
+section .rodata
+global kernel_layout
+kernel_layout:
+    dq __load_start, __text_start, __text_end, __rodata_start, __rodata_end, __data_start, __bss_end
+extern __text_start, __text_end, __rodata_start, __rodata_end, __data_start

@@ -1,31 +1,49 @@
+using System;
 using System.Runtime;
 using System.Runtime.InteropServices;
 using Nooks.Kernel.Arch;
+using Nooks.Kernel.Boot;
 using Nooks.Kernel.Console;
+using Nooks.Kernel.Interrupts;
+using Nooks.Kernel.Memory;
 
 namespace Nooks.Kernel
 {
     public static unsafe class Kmain
     {
+        public const string Banner = "Nooks.OS 0.1 (x86_64, C# NativeAOT kernel)";
+
+        public static BootInfo Boot { get; private set; }
+
         [UnmanagedCallersOnly(EntryPoint = "kmain")]
-        public static void Main(uint magic, void* bootInfo, void** modulesStart, void** modulesEnd)
+        public static void Main(uint magic, ulong bootInfo, void** modulesStart, void** modulesEnd)
         {
             Serial.Initialize();
             if (modulesStart == modulesEnd || !ImageStartup.Run(*modulesStart))
             {
-                Early("kernel image has no ReadyToRun header\n");
+                Terminal.WriteRaw("kernel image has no ReadyToRun header\n");
                 Cpu.HaltForever();
             }
-            Early("Nooks.OS booting\n");
-            string s = "concat " + "works\n";
-            Early(s);
+            Terminal.WriteRaw("\n" + Banner + "\n");
+
+            Boot = MultibootParser.Parse(magic, bootInfo, &ReadPhysical);
+            if (Boot.Error != null) Panic.Halt($"boot information: {Boot.Error}");
+            if (Boot.RegionCount == 0) Panic.Halt("the bootloader gave no memory map");
+            Log.Info("boot", $"loader {Boot.Loader}, command line '{Boot.CommandLine}', {Boot.ModuleCount} modules");
+
+            FrameAllocator.Initialize(Boot);
+            KernelHeap.FramesAvailable();
+            KernelPaging.Initialize(Boot);
+            Log.Info("mem", $"{FrameAllocator.TotalBytes / 1024} KiB usable, {FrameAllocator.FreeBytes / 1024} KiB free, kernel image {KernelLayout.ImageStart:x}-{KernelLayout.ImageEnd:x}");
+            Gdt.Initialize();
+            Idt.Initialize();
+            Log.Info("cpu", "GDT, TSS with IST stacks and IDT loaded");
+
+            Log.Info("kernel", "nothing more to do yet; powering off");
             Cpu.Out32(0xf4, 0);
             Cpu.HaltForever();
         }
 
-        private static void Early(string s)
-        {
-            for (int i = 0; i < s.Length; i++) Serial.Write((byte)s[i]);
-        }
+        private static ReadOnlySpan<byte> ReadPhysical(ulong address, int length) => new ReadOnlySpan<byte>((void*)address, length);
     }
 }

@@ -1,21 +1,16 @@
+using Nooks.Kernel;
+using Nooks.Kernel.Memory;
+
 namespace Internal.Runtime
 {
     internal static unsafe partial class RuntimeMemory
     {
-        private static byte* next;
-        internal static partial void* Allocate(nuint size)
-        {
-            if (next == null) next = (byte*)0x1000000;
-            void* p = next;
-            next += (size + 15) & ~(nuint)15;
-            return p;
-        }
+        internal static partial void* Allocate(nuint size) => KernelHeap.Allocate(size);
     }
+
     internal static partial class RuntimeFault
     {
-        internal static partial void Raise(ExceptionKind kind)
-        {
-            Nooks.Kernel.Arch.Cpu.HaltForever();
-        }
+        // There is no unwinder in the kernel: a failed check in kernel code is a kernel bug.
+        internal static partial void Raise(ExceptionKind kind) => Panic.Halt($"managed exception in the kernel: {ExceptionNames.Of(kind)}");
     }
 }

@@ -10,7 +10,7 @@ namespace System
     public struct UInt16 { }
     public struct Int32 { public const int MaxValue = 0x7FFFFFFF; public const int MinValue = unchecked((int)0x80000000); }
     public struct UInt32 { public const uint MaxValue = 0xFFFFFFFF; }
-    public struct Int64 { public const long MaxValue = 0x7FFFFFFFFFFFFFFF; }
+    public struct Int64 { public const long MaxValue = 0x7FFFFFFFFFFFFFFF; public const long MinValue = unchecked((long)0x8000000000000000); }
     public struct UInt64 { public const ulong MaxValue = 0xFFFFFFFFFFFFFFFF; }
     public struct Single { }
     public struct Double { }

@@ -133,7 +133,9 @@ namespace System
             while (end > start && s[end - 1] == ' ') end--;
             return s.Slice(start, end - start);
         }
-        public static ReadOnlySpan<char> AsSpan(this string text) => text;
+        // C# lowers string-to-span conversions to this method, so it must build the span itself.
+        public static ReadOnlySpan<char> AsSpan(this string text) =>
+            (object)text == null ? default : new ReadOnlySpan<char>(ref Unsafe.AsRef(in text.GetPinnableReference()), text.Length);
         public static Span<T> AsSpan<T>(this T[] array) => new Span<T>(array);
         public static Span<T> AsSpan<T>(this T[] array, int start, int length) => new Span<T>(array).Slice(start, length);
     }

@@ -34,7 +34,26 @@ namespace System
         }
 
         public static implicit operator ReadOnlySpan<char>(string value) =>
-            value == null ? default : new ReadOnlySpan<char>(ref value._firstChar, value._stringLength);
+            (object)value == null ? default : new ReadOnlySpan<char>(ref value._firstChar, value._stringLength);
+
+        // ILC turns `new string(...)` into a call to the matching static Ctor.
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public extern String(ReadOnlySpan<char> value);
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public extern String(char[] value);
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public extern String(char c, int count);
+
+        private static string Ctor(ReadOnlySpan<char> value) => FromSpan(value);
+        private static string Ctor(char[] value) => FromSpan(value);
+        private static string Ctor(char c, int count)
+        {
+            string s = FastAllocate(count);
+            if (count == 0) return s;
+            fixed (char* dst = &s._firstChar)
+                for (int i = 0; i < count; i++) dst[i] = c;
+            return s;
+        }
 
         public static string FromSpan(ReadOnlySpan<char> chars)
         {

@@ -1,0 +1,154 @@
+; Interrupt and exception entry. Every vector arrives on an IST stack (TSS), never on the
+; interrupted stack, because NativeAOT code may keep live data in the 128-byte red zone below
+; RSP. Exceptions (0-31) are handled on their IST stack. Device interrupts (32-255) move their
+; frame onto the interrupted thread's own stack, below its red zone, so that the handler may
+; switch threads and a later interrupt reusing the IST stack cannot clobber a suspended frame.
+bits 64
+section .text
+
+extern interrupt_dispatch
+global interrupt_stub_table
+
+RED_ZONE          equ 128
+FIRST_IRQ_VECTOR  equ 32
+GPR_BYTES         equ 15 * 8
+; Offsets within the frame once vector and error code are pushed.
+FRAME_CS          equ 3 * 8
+
+%macro PUSH_GPRS 0
+    push rax
+    push rbx
+    push rcx
+    push rdx
+    push rsi
+    push rdi
+    push rbp
+    push r8
+    push r9
+    push r10
+    push r11
+    push r12
+    push r13
+    push r14
+    push r15
+%endmacro
+
+%macro POP_GPRS 0
+    pop r15
+    pop r14
+    pop r13
+    pop r12
+    pop r11
+    pop r10
+    pop r9
+    pop r8
+    pop rbp
+    pop rdi
+    pop rsi
+    pop rdx
+    pop rcx
+    pop rbx
+    pop rax
+%endmacro
+
+; Vectors whose exception pushes an error code.
+%define HAS_ERROR(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || (v) == 21 || (v) == 29 || (v) == 30)
+
+%macro STUB 1
+align 16
+interrupt_stub_%1:
+%if !HAS_ERROR(%1)
+    push 0
+%endif
+    push %1
+%if %1 < FIRST_IRQ_VECTOR
+    jmp exception_common
+%else
+    jmp irq_common
+%endif
+%endmacro
+
+%assign v 0
+%rep 256
+STUB v
+%assign v v + 1
+%endrep
+
+; Stack on entry: vector, error, rip, cs, rflags, rsp, ss.
+exception_common:
+    cld
+    PUSH_GPRS
+    mov rdi, rsp
+    ; The IST top is 16-byte aligned and 7 + 15 words were pushed: realign for the call.
+    mov rbp, rsp
+    and rsp, -16
+    call interrupt_dispatch
+    mov rsp, rbp
+    POP_GPRS
+    add rsp, 16
+    iretq
+
+irq_common:
+    cld
+    push rax
+    push rbx
+    ; [rsp]=rbx, +8 rax, +16 vector, +24 error, +32 rip, +40 cs, +48 rflags, +56 rsp, +64 ss
+    test qword [rsp + 16 + FRAME_CS], 3
+    jz .from_kernel
+    mov rax, [rel kernel_stack_for_user_entry]
+    jmp .have_target
+.from_kernel:
+    mov rax, [rsp + 56]
+    sub rax, RED_ZONE
+.have_target:
+    ; Frame base F (the vector word) with F = 8 mod 16, so that after 15 GPRs the call is aligned.
+    sub rax, 7 * 8
+    and rax, -16
+    sub rax, 8
+    mov rbx, [rsp + 16]
+    mov [rax], rbx              ; vector
+    mov rbx, [rsp + 24]
+    mov [rax + 8], rbx          ; error
+    mov rbx, [rsp + 32]
+    mov [rax + 16], rbx         ; rip
+    mov rbx, [rsp + 40]
+    mov [rax + 24], rbx         ; cs
+    mov rbx, [rsp + 48]
+    mov [rax + 32], rbx         ; rflags
+    mov rbx, [rsp + 56]
+    mov [rax + 40], rbx         ; rsp
+    mov rbx, [rsp + 64]
+    mov [rax + 48], rbx         ; ss
+    mov rbx, rax
+    mov rax, [rsp + 8]
+    xchg rbx, [rsp]             ; rbx restored, [rsp] = target
+    pop rsp                     ; now on the target stack at F
+    PUSH_GPRS
+    mov rdi, rsp
+    call interrupt_dispatch
+    POP_GPRS
+    add rsp, 16
+    iretq
+
+section .rodata
+align 8
+interrupt_stub_table:
+%assign v 0
+%rep 256
+    dq interrupt_stub_ %+ v
+%assign v v + 1
+%endrep
+
+; Top of the current thread's kernel stack: where interrupts and system calls from ring 3 land.
+section .data
+global kernel_stack_for_user_entry
+kernel_stack_for_user_entry: dq 0
+
+section .text
+global k_set_user_entry_stack, k_interrupt_stub_table
+k_set_user_entry_stack:
+    mov [rel kernel_stack_for_user_entry], rdi
+    ret
+k_interrupt_stub_table:
+    lea rax, [rel interrupt_stub_table]
+    ret

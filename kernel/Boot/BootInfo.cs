@@ -1,0 +1,71 @@
+namespace Nooks.Kernel.Boot
+{
+    public enum MemoryKind : uint { Usable = 1, Reserved = 2, AcpiReclaimable = 3, AcpiNvs = 4, Bad = 5 }
+
+    public struct MemoryRegion
+    {
+        public ulong Base;
+        public ulong Length;
+        public MemoryKind Kind;
+    }
+
+    public struct BootModule
+    {
+        public ulong Start;
+        public ulong End;
+        public string Name;
+    }
+
+    // What the bootloader told us, in one shape whichever Multiboot version delivered it.
+    public sealed class BootInfo
+    {
+        public const int MaxRegions = 64;
+        public const int MaxModules = 32;
+
+        public string Loader = "";
+        public string CommandLine = "";
+        public readonly MemoryRegion[] Regions = new MemoryRegion[MaxRegions];
+        public int RegionCount;
+        public readonly BootModule[] Modules = new BootModule[MaxModules];
+        public int ModuleCount;
+        public string Error;
+
+        public void AddRegion(ulong baseAddress, ulong length, MemoryKind kind)
+        {
+            if (RegionCount < MaxRegions) Regions[RegionCount++] = new MemoryRegion { Base = baseAddress, Length = length, Kind = kind };
+        }
+
+        public void AddModule(ulong start, ulong end, string name)
+        {
+            if (ModuleCount < MaxModules) Modules[ModuleCount++] = new BootModule { Start = start, End = end, Name = name };
+        }
+
+        public ulong UsableBytes
+        {
+            get
+            {
+                ulong total = 0;
+                for (int i = 0; i < RegionCount; i++) if (Regions[i].Kind == MemoryKind.Usable) total += Regions[i].Length;
+                return total;
+            }
+        }
+
+        public ulong HighestUsableAddress
+        {
+            get
+            {
+                ulong top = 0;
+                for (int i = 0; i < RegionCount; i++)
+                    if (Regions[i].Kind == MemoryKind.Usable && Regions[i].Base + Regions[i].Length > top)
+                        top = Regions[i].Base + Regions[i].Length;
+                return top;
+            }
+        }
+
+        public BootModule? FindModule(string name)
+        {
+            for (int i = 0; i < ModuleCount; i++) if (Modules[i].Name == name) return Modules[i];
+            return null;
+        }
+    }
+}

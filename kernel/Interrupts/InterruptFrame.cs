@@ -1,0 +1,15 @@
+using System.Runtime.InteropServices;
+
+namespace Nooks.Kernel.Interrupts
+{
+    // The registers saved by boot/interrupts.asm, lowest address first.
+    [StructLayout(LayoutKind.Sequential)]
+    public struct InterruptFrame
+    {
+        public ulong R15, R14, R13, R12, R11, R10, R9, R8, Rbp, Rdi, Rsi, Rdx, Rcx, Rbx, Rax;
+        public ulong Vector, ErrorCode;
+        public ulong Rip, Cs, Rflags, Rsp, Ss;
+
+        public bool FromUserMode => (Cs & 3) == 3;
+    }
+}

@@ -1,0 +1,135 @@
+using Nooks.Kernel.Arch;
+
+namespace Nooks.Kernel.Memory
+{
+    // A 4-level page table. Table pages are reached through the identity map of RAM, so a
+    // physical address of a table is also where the kernel reads it.
+    public sealed unsafe class AddressSpace
+    {
+        public const ulong AddressMask = 0x000FFFFFFFFFF000;
+        private const ulong LeafFlagMask = ~AddressMask;
+        private const int EntriesPerTable = 512;
+        private const ulong TableFlags = (ulong)(PageFlags.Present | PageFlags.Writable);
+        public const ulong NotMapped = ulong.MaxValue;
+
+        public readonly ulong Root;
+
+        public static AddressSpace Kernel { get; private set; }
+
+        private AddressSpace(ulong root) { Root = root; }
+
+        public static AddressSpace CreateEmpty() => new AddressSpace(NewTable());
+
+        private static ulong NewTable()
+        {
+            ulong phys = FrameAllocator.Allocate();
+            if (phys == 0) Panic.Halt("out of memory for page tables");
+            ulong* t = (ulong*)phys;
+            for (int i = 0; i < EntriesPerTable; i++) t[i] = 0;
+            return phys;
+        }
+
+        public static void SetKernel(AddressSpace space) => Kernel = space;
+
+        private static int Index(ulong virt, int level) => (int)((virt >> (12 + 9 * level)) & 0x1FF);
+
+        // The table entry for virt at the given level (0 = page table), creating tables on the way.
+        private ulong* Walk(ulong virt, int level, bool create, bool user)
+        {
+            ulong* table = (ulong*)Root;
+            for (int l = 3; l > level; l--)
+            {
+                ulong* entry = &table[Index(virt, l)];
+                if ((*entry & (ulong)PageFlags.Present) == 0)
+                {
+                    if (!create) return null;
+                    *entry = NewTable() | TableFlags | (user ? (ulong)PageFlags.User : 0);
+                }
+                else if ((*entry & (ulong)PageFlags.Large) != 0) return null;
+                else if (user) *entry |= (ulong)PageFlags.User;
+                table = (ulong*)(*entry & AddressMask);
+            }
+            return &table[Index(virt, level)];
+        }
+
+        public void Map(ulong virt, ulong phys, PageFlags flags)
+        {
+            ulong* e = Walk(virt, 0, true, (flags & PageFlags.User) != 0);
+            if (e == null) Panic.Halt($"map {virt:x}: inside a large page");
+            *e = (phys & AddressMask) | (ulong)flags | (ulong)PageFlags.Present;
+            if (this == Kernel || Cpu.ReadCr3() == Root) Cpu.InvalidatePage(virt);
+        }
+
+        public void MapLarge(ulong virt, ulong phys, PageFlags flags)
+        {
+            ulong* e = Walk(virt, 1, true, (flags & PageFlags.User) != 0);
+            *e = (phys & AddressMask) | (ulong)flags | (ulong)(PageFlags.Present | PageFlags.Large);
+        }
+
+        // Removes a 4 KiB mapping and returns the frame it pointed at (NotMapped if none).
+        public ulong Unmap(ulong virt)
+        {
+            ulong* e = Walk(virt, 0, false, false);
+            if (e == null || (*e & (ulong)PageFlags.Present) == 0) return NotMapped;
+            ulong phys = *e & AddressMask;
+            *e = 0;
+            if (this == Kernel || Cpu.ReadCr3() == Root) Cpu.InvalidatePage(virt);
+            return phys;
+        }
+
+        public ulong Translate(ulong virt) => Translate(virt, out _);
+
+        public ulong Translate(ulong virt, out PageFlags flags)
+        {
+            flags = PageFlags.None;
+            ulong* table = (ulong*)Root;
+            for (int l = 3; l >= 0; l--)
+            {
+                ulong entry = table[Index(virt, l)];
+                if ((entry & (ulong)PageFlags.Present) == 0) return NotMapped;
+                if (l == 0 || (entry & (ulong)PageFlags.Large) != 0)
+                {
+                    flags = (PageFlags)(entry & LeafFlagMask);
+                    ulong pageMask = (1UL << (12 + 9 * l)) - 1;
+                    return (entry & AddressMask & ~pageMask) | (virt & pageMask);
+                }
+                table = (ulong*)(entry & AddressMask);
+            }
+            return NotMapped;
+        }
+
+        // Shares a top-level slot with another space (the kernel half of a process).
+        public void ShareTopLevel(AddressSpace from, int index) => ((ulong*)Root)[index] = ((ulong*)from.Root)[index];
+
+        public ulong TopLevelEntry(int index) => ((ulong*)Root)[index];
+
+        public void Activate() => Cpu.WriteCr3(Root);
+
+        // Frees the tables under top-level slots [firstIndex, endIndex), the user frames they map,
+        // and the root itself. Shared kernel slots must lie outside the range.
+        public void Destroy(int firstIndex, int endIndex)
+        {
+            ulong* pml4 = (ulong*)Root;
+            for (int i = firstIndex; i < endIndex; i++)
+            {
+                if ((pml4[i] & (ulong)PageFlags.Present) == 0) continue;
+                FreeTree(pml4[i] & AddressMask, 2);
+                pml4[i] = 0;
+            }
+            FrameAllocator.Free(Root);
+        }
+
+        private static void FreeTree(ulong table, int level)
+        {
+            ulong* t = (ulong*)table;
+            for (int i = 0; i < EntriesPerTable; i++)
+            {
+                ulong e = t[i];
+                if ((e & (ulong)PageFlags.Present) == 0) continue;
+                if (level == 0) { if ((e & (ulong)PageFlags.User) != 0) FrameAllocator.Free(e & AddressMask); }
+                else if ((e & (ulong)PageFlags.Large) == 0) FreeTree(e & AddressMask, level - 1);
+            }
+            FrameAllocator.Free(table);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using Nooks.Kernel.Boot;
+
+namespace Nooks.Kernel.Memory
+{
+    // Replaces the boot identity map with the kernel's own: page 0 unmapped (null dereferences
+    // fault), kernel text read-only and executable, rodata read-only, everything else
+    // non-executable, and address ranges that are not RAM uncached (device memory).
+    public static class KernelPaging
+    {
+        private const ulong FineGrainedEnd = 16 * 1024 * 1024;
+        private const ulong MinimumMappedTop = 4UL * 1024 * 1024 * 1024;
+
+        public static ulong IdentityMappedTop { get; private set; }
+
+        public static void Initialize(BootInfo boot)
+        {
+            AddressSpace space = AddressSpace.CreateEmpty();
+            for (ulong a = PageSize.Small; a < FineGrainedEnd; a += PageSize.Small)
+                space.Map(a, a, FlagsFor(a, boot));
+
+            ulong top = boot.HighestUsableAddress;
+            if (top < MinimumMappedTop) top = MinimumMappedTop;
+            top = (top + PageSize.Large - 1) & ~(PageSize.Large - 1);
+            for (ulong a = FineGrainedEnd; a < top; a += PageSize.Large)
+                space.MapLarge(a, a, IsRam(a, PageSize.Large, boot) ? PageFlags.KernelData : PageFlags.Mmio);
+            IdentityMappedTop = top;
+
+            AddressSpace.SetKernel(space);
+            KernelStacks.Initialize(space);
+            space.Activate();
+        }
+
+        private static PageFlags FlagsFor(ulong a, BootInfo boot)
+        {
+            if (a >= KernelLayout.TextStart && a < KernelLayout.TextEnd) return PageFlags.KernelCode;
+            if (a >= KernelLayout.ImageStart && a < KernelLayout.TextStart) return PageFlags.KernelCode; // boot code and headers
+            if (a >= KernelLayout.RodataStart && a < KernelLayout.RodataEnd) return PageFlags.KernelReadOnly;
+            return IsRam(a, PageSize.Small, boot) ? PageFlags.KernelData : PageFlags.Mmio;
+        }
+
+        private static bool IsRam(ulong start, ulong length, BootInfo boot)
+        {
+            for (int i = 0; i < boot.RegionCount; i++)
+            {
+                MemoryRegion r = boot.Regions[i];
+                if (r.Kind == MemoryKind.Usable && start < r.Base + r.Length && start + length > r.Base) return true;
+            }
+            return false;
+        }
+    }
+}
