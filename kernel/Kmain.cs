@@ -19,7 +19,7 @@ namespace Nooks.Kernel
             Early("Nooks.OS booting\n");
             string s = "concat " + "works\n";
             Early(s);
-            Cpu.Out32(0xf4, 0);
+            Cpu.Out32(QemuDebugExit.Port, QemuDebugExit.Success);
             Cpu.HaltForever();
         }
 
