@@ -40,7 +40,7 @@ namespace Nooks.Kernel
             Log.Info("cpu", "GDT, TSS with IST stacks and IDT loaded");
 
             Log.Info("kernel", "nothing more to do yet; powering off");
-            Cpu.Out32(0xf4, 0);
+            Cpu.Out32(QemuDebugExit.Port, QemuDebugExit.Success);
             Cpu.HaltForever();
         }
 
