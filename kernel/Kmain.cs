@@ -39,6 +39,12 @@ namespace Nooks.Kernel
             Idt.Initialize();
             Log.Info("cpu", "GDT, TSS with IST stacks and IDT loaded");
 
+            Nooks.NooksManager.Initialize();
+            Nooks.NooksManager.LoadFromCommandLine(Boot.CommandLine);
+            Terminal.Write(Nooks.Commands.KernelCommands.Execute("lsmod"));
+            Terminal.Write(Nooks.Commands.KernelCommands.Execute("null"));
+            Terminal.Write(Nooks.Commands.KernelCommands.Execute("lsmod"));
+
             Log.Info("kernel", "nothing more to do yet; powering off");
             Cpu.Out32(QemuDebugExit.Port, QemuDebugExit.Success);
             Cpu.HaltForever();
