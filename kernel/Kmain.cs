@@ -40,6 +40,7 @@ namespace Nooks.Kernel
             Idt.Initialize();
             Log.Info("cpu", "GDT, TSS with IST stacks and IDT loaded");
             InterfaceDispatchSelfTest.Run();
+            MemInfo.Register();
 
             Log.Info("kernel", "nothing more to do yet; powering off");
             Cpu.Out32(0xf4, 0);

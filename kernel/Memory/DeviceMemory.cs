@@ -1,0 +1,35 @@
+namespace Nooks.Kernel.Memory
+{
+    // Makes device registers (MMIO) reachable by the kernel. Below KernelPaging's identity map
+    // top they already are, uncached; above it (64-bit BARs placed high) they get uncached pages
+    // in a window of the kernel address space of their own.
+    public static class DeviceMemory
+    {
+        public const ulong WindowBase = 0xFFFF808000000000;   // top-level slot 257
+        public const ulong WindowSize = 512UL * 1024 * 1024 * 1024;
+        private static ulong windowUsed;
+
+        // The kernel virtual address of [physical, physical + length).
+        public static ulong MapUncached(ulong physical, ulong length)
+        {
+            if (length == 0) Panic.Halt($"device memory at {physical:x}: zero-length mapping");
+            if (physical + length <= KernelPaging.IdentityMappedTop) return physical;
+
+            ulong first = PageSize.AlignDown(physical);
+            ulong span = PageSize.AlignUp(physical + length) - first;
+            ulong flags = Arch.Cpu.SaveAndDisableInterrupts();
+            if (windowUsed + span > WindowSize)
+            {
+                Arch.Cpu.RestoreInterrupts(flags);
+                Panic.Halt($"device memory window full mapping {length:x} bytes at {physical:x}");
+            }
+            ulong virt = WindowBase + windowUsed;
+            windowUsed += span;
+            Arch.Cpu.RestoreInterrupts(flags);
+
+            for (ulong offset = 0; offset < span; offset += PageSize.Small)
+                AddressSpace.Kernel.Map(virt + offset, first + offset, PageFlags.Mmio);
+            return virt + (physical - first);
+        }
+    }
+}
