@@ -41,6 +41,7 @@ namespace Nooks.Kernel
             Log.Info("cpu", "GDT, TSS with IST stacks and IDT loaded");
             InterfaceDispatchSelfTest.Run();
             MemInfo.Register();
+            Pci.Pci.Initialize();
 
             Log.Info("kernel", "nothing more to do yet; powering off");
             Cpu.Out32(0xf4, 0);
