@@ -44,7 +44,7 @@ namespace Nooks.Kernel
             Pci.Pci.Initialize();
 
             Log.Info("kernel", "nothing more to do yet; powering off");
-            Cpu.Out32(0xf4, 0);
+            Cpu.Out32(QemuDebugExit.Port, QemuDebugExit.Success);
             Cpu.HaltForever();
         }
 
