@@ -4,15 +4,7 @@ namespace Nooks.Kernel.Pci
     // wording as in the pci.ids database). A subclass missing here falls back to its base class.
     public static class PciClassNames
     {
-        public static string Name(byte classCode, byte subclass)
-        {
-            string name = SubclassName((classCode << 8) | subclass);
-            if (name != null) return name;
-            name = BaseClassName(classCode);
-            return name ?? $"Class {(uint)classCode:x2}{(uint)subclass:x2}";
-        }
-
-        private static string SubclassName(int code) => code switch
+        public static string Name(byte classCode, byte subclass) => ((classCode << 8) | subclass) switch
         {
             0x0000 => "Non-VGA unclassified device",
             0x0001 => "VGA compatible unclassified device",
@@ -68,10 +60,10 @@ namespace Nooks.Kernel.Pci
             0x0D80 => "Wireless controller",
             0x1000 => "Network and computing encryption device",
             0x1180 => "Signal processing controller",
-            _ => null,
+            _ => BaseClassName(classCode, subclass),
         };
 
-        private static string BaseClassName(byte classCode) => classCode switch
+        private static string BaseClassName(byte classCode, byte subclass) => classCode switch
         {
             0x00 => "Unclassified device",
             0x01 => "Mass storage controller",
@@ -95,7 +87,7 @@ namespace Nooks.Kernel.Pci
             0x13 => "Non-Essential Instrumentation",
             0x40 => "Coprocessor",
             0xFF => "Unassigned class",
-            _ => null,
+            _ => $"Class {(uint)classCode:x2}{(uint)subclass:x2}",
         };
     }
 }
