@@ -5,7 +5,9 @@ namespace Nooks.Kernel.Memory
     // in a window of the kernel address space of their own.
     public static class DeviceMemory
     {
-        public const ulong WindowBase = 0xFFFF808000000000;   // top-level slot 257
+        // Top-level slots in use: 256 thread stacks, 257 extensions, 258 interrupt stacks.
+        public const int TopLevelIndex = 259;
+        public const ulong WindowBase = 0xFFFF818000000000;
         public const ulong WindowSize = 512UL * 1024 * 1024 * 1024;
         private static ulong windowUsed;
 
