@@ -6,6 +6,7 @@ using Nooks.Kernel.Boot;
 using Nooks.Kernel.Console;
 using Nooks.Kernel.Interrupts;
 using Nooks.Kernel.Memory;
+using Nooks.Kernel.Runtime;
 
 namespace Nooks.Kernel
 {
@@ -38,6 +39,9 @@ namespace Nooks.Kernel
             Gdt.Initialize();
             Idt.Initialize();
             Log.Info("cpu", "GDT, TSS with IST stacks and IDT loaded");
+            InterfaceDispatchSelfTest.Run();
+            MemInfo.Register();
+            Pci.Pci.Initialize();
 
             Nooks.NooksManager.Initialize();
             Nooks.NooksManager.LoadFromCommandLine(Boot.CommandLine);
