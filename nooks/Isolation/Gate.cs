@@ -79,6 +79,11 @@ namespace Nooks.Isolation
             if (nested) return result;
 
             d.ReturnStack(record.StackIndex);
+            if (ext.State != ExtensionState.Failed && d.LocksHeld > 0)
+            {
+                Fail(ext, $"returned to the kernel holding {d.LocksHeld} lock(s)");
+                result = ApiStatus.ExtensionFailed;
+            }
             if (ext.State == ExtensionState.Failed) Recovery.RecoveryManager.Request(ext);
             else Deferred.Flush(d);
             return result;

@@ -10,12 +10,13 @@ namespace Nooks.Isolation.Generated
     public static unsafe class KernelApiTable
     {
         public const int Version = 1;
-        public const int CallCount = 5;
-        private const int Log = 0, Allocate = 1, Free = 2, RegisterCommand = 3, Fail = 4;
+        public const int CallCount = 9;
+        private const int Log = 0, Allocate = 1, Free = 2, RegisterCommand = 3, Fail = 4, CreateLock = 5, AcquireLock = 6, ReleaseLock = 7, DestroyLock = 8;
 
         public static string CallName(int index) => index switch
         {
-            Log => "nk_log", Allocate => "nk_alloc", Free => "nk_free", RegisterCommand => "nk_command_register", Fail => "nk_fail", _ => "?",
+            Log => "nk_log", Allocate => "nk_alloc", Free => "nk_free", RegisterCommand => "nk_command_register", Fail => "nk_fail",
+            CreateLock => "nk_lock_create", AcquireLock => "nk_lock_acquire", ReleaseLock => "nk_lock_release", DestroyLock => "nk_lock_destroy", _ => "?",
         };
 
         public static int IndexOf(ReadOnlySpan<byte> symbol)
@@ -37,6 +38,10 @@ namespace Nooks.Isolation.Generated
             Allocate => (ulong)(delegate* unmanaged<long, void*>)&NativeAllocate,
             Free => (ulong)(delegate* unmanaged<void*, int>)&NativeFree,
             RegisterCommand => (ulong)(delegate* unmanaged<byte*, int, delegate* unmanaged<byte*, int, byte*, int, int>, long>)&NativeRegisterCommand,
+            CreateLock => (ulong)(delegate* unmanaged<long>)&NativeCreateLock,
+            AcquireLock => (ulong)(delegate* unmanaged<long, int>)&NativeAcquireLock,
+            ReleaseLock => (ulong)(delegate* unmanaged<long, int>)&NativeReleaseLock,
+            DestroyLock => (ulong)(delegate* unmanaged<long, int>)&NativeDestroyLock,
             _ => (ulong)(delegate* unmanaged<int, void>)&NativeFail,
         };
 
@@ -46,8 +51,56 @@ namespace Nooks.Isolation.Generated
             Allocate => (ulong)(delegate* unmanaged<long, void*>)&WrappedAllocate,
             Free => (ulong)(delegate* unmanaged<void*, int>)&WrappedFree,
             RegisterCommand => (ulong)(delegate* unmanaged<byte*, int, delegate* unmanaged<byte*, int, byte*, int, int>, long>)&WrappedRegisterCommand,
+            CreateLock => (ulong)(delegate* unmanaged<long>)&WrappedCreateLock,
+            AcquireLock => (ulong)(delegate* unmanaged<long, int>)&WrappedAcquireLock,
+            ReleaseLock => (ulong)(delegate* unmanaged<long, int>)&WrappedReleaseLock,
+            DestroyLock => (ulong)(delegate* unmanaged<long, int>)&WrappedDestroyLock,
             _ => (ulong)(delegate* unmanaged<int, void>)&WrappedFail,
         };
+
+        [UnmanagedCallersOnly] private static long NativeCreateLock() => KernelServices.CreateLock();
+        [UnmanagedCallersOnly] private static int NativeAcquireLock(long l) => KernelServices.AcquireLock(l);
+        [UnmanagedCallersOnly] private static int NativeReleaseLock(long l) => KernelServices.ReleaseLock(l);
+        [UnmanagedCallersOnly] private static int NativeDestroyLock(long l) => KernelServices.DestroyLock(l);
+
+        [UnmanagedCallersOnly]
+        private static long WrappedCreateLock()
+        {
+            Domain d = Gate.EnterKernel(CreateLock);
+            long r = KernelServices.CreateLock();
+            Gate.LeaveKernel(d);
+            return r;
+        }
+
+        [UnmanagedCallersOnly]
+        private static int WrappedAcquireLock(long l)
+        {
+            Domain d = Gate.EnterKernel(AcquireLock);
+            if (!d.Tracker.Holds(ObjectKind.Lock, (ulong)l)) Gate.BadCall(d, AcquireLock, "nk_lock_acquire: lock is not a handle this extension holds");
+            int r = KernelServices.AcquireLock(l);
+            Gate.LeaveKernel(d);
+            return r;
+        }
+
+        [UnmanagedCallersOnly]
+        private static int WrappedReleaseLock(long l)
+        {
+            Domain d = Gate.EnterKernel(ReleaseLock);
+            if (!d.Tracker.Holds(ObjectKind.Lock, (ulong)l)) Gate.BadCall(d, ReleaseLock, "nk_lock_release: lock is not a handle this extension holds");
+            int r = KernelServices.ReleaseLock(l);
+            Gate.LeaveKernel(d);
+            return r;
+        }
+
+        [UnmanagedCallersOnly]
+        private static int WrappedDestroyLock(long l)
+        {
+            Domain d = Gate.EnterKernel(DestroyLock);
+            if (!d.Tracker.Holds(ObjectKind.Lock, (ulong)l)) Gate.BadCall(d, DestroyLock, "nk_lock_destroy: lock is not a handle this extension holds");
+            int r = KernelServices.DestroyLock(l);
+            Gate.LeaveKernel(d);
+            return r;
+        }
 
         [UnmanagedCallersOnly] private static void NativeLog(LogLevel level, byte* text, int length) => KernelServices.Log(level, text, length);
         [UnmanagedCallersOnly] private static void* NativeAllocate(long bytes) => KernelServices.Allocate(bytes);
