@@ -1,11 +1,14 @@
 using System;
 using System.Runtime;
 using System.Runtime.InteropServices;
+using Nooks.Kernel.Acpi;
 using Nooks.Kernel.Arch;
 using Nooks.Kernel.Boot;
 using Nooks.Kernel.Console;
 using Nooks.Kernel.Interrupts;
 using Nooks.Kernel.Memory;
+using Nooks.Kernel.Threading;
+using Nooks.Kernel.Time;
 
 namespace Nooks.Kernel
 {
@@ -39,9 +42,16 @@ namespace Nooks.Kernel
             Idt.Initialize();
             Log.Info("cpu", "GDT, TSS with IST stacks and IDT loaded");
 
-            Log.Info("kernel", "nothing more to do yet; powering off");
-            Cpu.Out32(0xf4, 0);
-            Cpu.HaltForever();
+            AcpiTables.Initialize();
+            Irq.Initialize(AcpiTables.Madt);
+            SystemTimer.Calibrate();
+            Scheduler.Initialize();
+            SystemTimer.Start();
+            Cpu.EnableInterrupts();
+            if (!ConsoleInput.Initialize()) Log.Error("console", "no serial input: the console cannot read commands");
+
+            // The boot thread's work is done; the idle thread and interrupts carry on.
+            Scheduler.Exit();
         }
 
         private static ReadOnlySpan<byte> ReadPhysical(ulong address, int length) => new ReadOnlySpan<byte>((void*)address, length);
