@@ -47,11 +47,27 @@ namespace Nooks.Kernel
             SystemTimer.Calibrate();
             Scheduler.Initialize();
             SystemTimer.Start();
+            ThreadsReport.Register();
+            UptimeReport.Register();
+            InterruptsReport.Register();
             Cpu.EnableInterrupts();
             if (!ConsoleInput.Initialize()) Log.Error("console", "no serial input: the console cannot read commands");
 
-            // The boot thread's work is done; the idle thread and interrupts carry on.
-            Scheduler.Exit();
+            ThreadSelfTest.Start(HasOption(Boot.CommandLine, "selftest"));
+            BootConsole.Run();
+        }
+
+        private static bool HasOption(string commandLine, string option)
+        {
+            ReadOnlySpan<char> rest = commandLine;
+            while (!rest.IsEmpty)
+            {
+                int space = rest.IndexOf(' ');
+                ReadOnlySpan<char> word = space < 0 ? rest : rest.Slice(0, space);
+                if (word.SequenceEqual(option)) return true;
+                rest = space < 0 ? default : rest.Slice(space + 1);
+            }
+            return false;
         }
 
         private static ReadOnlySpan<byte> ReadPhysical(ulong address, int length) => new ReadOnlySpan<byte>((void*)address, length);
