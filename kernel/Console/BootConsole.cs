@@ -11,8 +11,6 @@ namespace Nooks.Kernel.Console
     {
         private const string Prompt = "nooks> ";
         private const int MaxLine = 128;
-        private const ushort DebugExitPort = 0xF4;   // QEMU isa-debug-exit: status (0 << 1) | 1
-        private const uint DebugExitSuccess = 0;
 
         public static void Run()
         {
@@ -39,7 +37,7 @@ namespace Nooks.Kernel.Console
             if (command.SequenceEqual("poweroff"))
             {
                 Log.Info("console", "powering off");
-                Cpu.Out32(DebugExitPort, DebugExitSuccess);
+                Cpu.Out32(QemuDebugExit.Port, QemuDebugExit.Success);
                 Cpu.HaltForever();
             }
             string name = new string(command);
