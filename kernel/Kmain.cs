@@ -7,6 +7,7 @@ using Nooks.Kernel.Boot;
 using Nooks.Kernel.Console;
 using Nooks.Kernel.Interrupts;
 using Nooks.Kernel.Memory;
+using Nooks.Kernel.Runtime;
 using Nooks.Kernel.Threading;
 using Nooks.Kernel.Time;
 
@@ -41,6 +42,9 @@ namespace Nooks.Kernel
             Gdt.Initialize();
             Idt.Initialize();
             Log.Info("cpu", "GDT, TSS with IST stacks and IDT loaded");
+            InterfaceDispatchSelfTest.Run();
+            MemInfo.Register();
+            Pci.Pci.Initialize();
 
             AcpiTables.Initialize();
             Irq.Initialize(AcpiTables.Madt);
@@ -52,6 +56,9 @@ namespace Nooks.Kernel
             InterruptsReport.Register();
             Cpu.EnableInterrupts();
             if (!ConsoleInput.Initialize()) Log.Error("console", "no serial input: the console cannot read commands");
+
+            Nooks.NooksManager.Initialize();
+            Nooks.NooksManager.LoadFromCommandLine(Boot.CommandLine);
 
             ThreadSelfTest.Start(HasOption(Boot.CommandLine, "selftest"));
             BootConsole.Run();
