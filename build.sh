@@ -67,11 +67,12 @@ dotnet_build() {
 
 # compile_image NAME PROJECT_DIR ASSEMBLY_NAME: C# -> IL (MSBuild, build/Image.props) -> native
 # object out/obj/NAME.o (ILC, with the assembly as its own system module). Every image compiles
-# its own copy of the core library, so kernel/corelib and build/ are inputs of each one.
+# its own copy of the core library and of the kernel API (nooks/, through its generator), so
+# kernel/corelib, nooks/ and build/ are inputs of each one.
 compile_image() {
   local name=$1 project=$2 assembly=$3
   local il=$OUT/il/$name obj=$OUT/obj/$name.o
-  if newer "$obj" "$project" "$ROOT/kernel/corelib" "$ROOT/build"; then
+  if newer "$obj" "$project" "$ROOT/kernel/corelib" "$ROOT/nooks" "$ROOT/build"; then
     log "compiling $name"
     mkdir -p "$OUT/obj"
     dotnet_build "$project" "$il" -p:BaseIntermediateOutputPath="$OUT/msbuild/$name/"
