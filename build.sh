@@ -67,12 +67,11 @@ dotnet_build() {
 
 # compile_image NAME PROJECT_DIR ASSEMBLY_NAME: C# -> IL (MSBuild, build/Image.props) -> native
 # object out/obj/NAME.o (ILC, with the assembly as its own system module). Every image compiles
-# its own copy of the core library and of the kernel API (nooks/, through its generator), so
-# kernel/corelib, nooks/ and build/ are inputs of each one.
+# its own copy of the core library, so kernel/corelib and build/ are inputs of each one.
 compile_image() {
-  local name=$1 project=$2 assembly=$3
+  local name=$1 project=$2 assembly=$3; shift 3
   local il=$OUT/il/$name obj=$OUT/obj/$name.o
-  if newer "$obj" "$project" "$ROOT/kernel/corelib" "$ROOT/nooks" "$ROOT/build"; then
+  if newer "$obj" "$project" "$ROOT/kernel/corelib" "$ROOT/build" "$@"; then
     log "compiling $name"
     mkdir -p "$OUT/obj"
     dotnet_build "$project" "$il" -p:BaseIntermediateOutputPath="$OUT/msbuild/$name/"
@@ -108,12 +107,14 @@ write_ksyms() {
 }
 
 build_kernel() {
-  compile_image kernel "$ROOT/kernel" NooksKernel
+  compile_image kernel "$ROOT/kernel" NooksKernel "$ROOT/nooks"
   assemble boot/entry.asm "$OUT/obj/entry.o"
   assemble boot/cpu.asm "$OUT/obj/cpu.o"
   assemble boot/interrupts.asm "$OUT/obj/interrupts.o"
+  assemble boot/xpc.asm "$OUT/obj/xpc.o"
+  assemble boot/switch.asm "$OUT/obj/switch.o"
   assemble kernel/corelib/RuntimeStubs.asm "$OUT/obj/runtime.o"
-  local objs=("$OUT/obj/entry.o" "$OUT/obj/cpu.o" "$OUT/obj/interrupts.o" "$OUT/obj/runtime.o" "$OUT/obj/kernel.o")
+  local objs=("$OUT/obj/entry.o" "$OUT/obj/cpu.o" "$OUT/obj/interrupts.o" "$OUT/obj/xpc.o" "$OUT/obj/switch.o" "$OUT/obj/runtime.o" "$OUT/obj/kernel.o")
   if newer "$OUT/kernel.elf" "${objs[@]}" boot/kernel.ld; then
     log "linking kernel.elf"
     # Pass 1 links with an empty symbol table; pass 2 links the table made from pass 1's
@@ -124,6 +125,37 @@ build_kernel() {
     link_kernel "$OUT/kernel.elf" "${objs[@]}" "$OUT/obj/ksyms.o"
     rm -f "$OUT/kernel.pass1.elf"
   fi
+}
+
+# Every drivers/NAME/ with a project is an extension: its own NativeAOT image, linked into a
+# position-independent shared object out/ext/NAME that exports only its nx_* entry points and
+# imports the kernel API (nk_*) by name, for the kernel's loader to bind. Each is a boot module.
+build_extensions() {
+  local version_script=$OUT/obj/extension.exports
+  printf '{ global: nx_*; local: *; };\n' > "$version_script.new"
+  cmp -s "$version_script.new" "$version_script" 2>/dev/null || mv "$version_script.new" "$version_script"
+  rm -f "$version_script.new"
+  mkdir -p "$OUT/ext"
+  for project in drivers/*/*.csproj; do
+    local dir; dir=$(dirname "$project")
+    local name; name=$(basename "$dir")
+    [ "$name" = runtime ] && continue
+    compile_image "ext-$name" "$ROOT/$dir" "$name" "$ROOT/nooks/Api" "$ROOT/nooks/Generator" "$ROOT/drivers/runtime"
+    # An extension may carry a few instructions C# cannot express, in its own .asm files.
+    local objects=("$OUT/obj/ext-$name.o" "$OUT/obj/runtime.o")
+    for source in "$dir"/*.asm; do
+      [ -e "$source" ] || continue
+      local asm_object; asm_object=$OUT/obj/ext-$name-$(basename "$source" .asm).o
+      assemble "$source" "$asm_object"
+      objects+=("$asm_object")
+    done
+    if newer "$OUT/ext/$name" "${objects[@]}" "$version_script"; then
+      log "linking extension $name"
+      ld -shared -Bsymbolic --hash-style=sysv -z noexecstack -z max-page-size=0x1000 -z text \
+        --version-script="$version_script" -o "$OUT/ext/$name" "${objects[@]}"
+    fi
+    BOOT_MODULES+=" ext/$name"
+  done
 }
 
 build_tools() {
@@ -190,6 +222,7 @@ build_all() {
   install_ilc
   mkdir -p "$OUT"
   build_kernel
+  build_extensions
   build_tools
   check_red_zone
   write_boot_modules_manifest

@@ -6,6 +6,7 @@ using Nooks.Kernel.Boot;
 using Nooks.Kernel.Console;
 using Nooks.Kernel.Interrupts;
 using Nooks.Kernel.Memory;
+using Nooks.Kernel.Runtime;
 
 namespace Nooks.Kernel
 {
@@ -38,6 +39,15 @@ namespace Nooks.Kernel
             Gdt.Initialize();
             Idt.Initialize();
             Log.Info("cpu", "GDT, TSS with IST stacks and IDT loaded");
+            InterfaceDispatchSelfTest.Run();
+            MemInfo.Register();
+            Pci.Pci.Initialize();
+
+            Nooks.NooksManager.Initialize();
+            Nooks.NooksManager.LoadFromCommandLine(Boot.CommandLine);
+            Terminal.Write(Nooks.Commands.KernelCommands.Execute("lsmod"));
+            Terminal.Write(Nooks.Commands.KernelCommands.Execute("null"));
+            Terminal.Write(Nooks.Commands.KernelCommands.Execute("lsmod"));
 
             Log.Info("kernel", "nothing more to do yet; powering off");
             Cpu.Out32(QemuDebugExit.Port, QemuDebugExit.Success);

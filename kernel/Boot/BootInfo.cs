@@ -1,3 +1,5 @@
+using System;
+
 namespace Nooks.Kernel.Boot
 {
     public enum MemoryKind : uint { Usable = 1, Reserved = 2, AcpiReclaimable = 3, AcpiNvs = 4, Bad = 5 }
@@ -35,9 +37,21 @@ namespace Nooks.Kernel.Boot
             if (RegionCount < MaxRegions) Regions[RegionCount++] = new MemoryRegion { Base = baseAddress, Length = length, Kind = kind };
         }
 
-        public void AddModule(ulong start, ulong end, string name)
+        // A module is named by the base name of the first word of its command line, so that
+        // `-initrd out/ext/e1000` (QEMU) and `module2 /boot/modules/e1000 e1000` (GRUB) agree.
+        public void AddModule(ulong start, ulong end, string commandLine)
         {
-            if (ModuleCount < MaxModules) Modules[ModuleCount++] = new BootModule { Start = start, End = end, Name = name };
+            if (ModuleCount < MaxModules) Modules[ModuleCount++] = new BootModule { Start = start, End = end, Name = ModuleName(commandLine) };
+        }
+
+        public static string ModuleName(string commandLine)
+        {
+            System.ReadOnlySpan<char> s = commandLine;
+            int space = s.IndexOf(' ');
+            if (space >= 0) s = s.Slice(0, space);
+            int slash = -1;
+            for (int i = 0; i < s.Length; i++) if (s[i] == '/') slash = i;
+            return new string(s.Slice(slash + 1));
         }
 
         public ulong UsableBytes
