@@ -25,7 +25,6 @@ namespace Nooks.Generator
         ResultKind Result,
         bool Deferrable,
         bool MayBlock,
-        TrackedKind? Creates,
         EquatableArray<CallParameter> Parameters);
 
     // Identifier is the parameter as C# source (`@lock`); Name is how messages spell it (`lock`).
@@ -39,7 +38,6 @@ namespace Nooks.Generator
         string? InStructType,
         string? OutStructType,
         TrackedKind? Handle,
-        bool Releases,
         bool IsEntryPoint,
         string? AtMost);
 

@@ -62,11 +62,10 @@ namespace Nooks.Generator
                 diagnostics.Add(Report(GeneratorDiagnostics.NonBlittableType, method, where, "result", Display(method.ReturnType)));
             }
 
-            TrackedKind? creates = null;
+            // The service records what it creates by its result: that needs a handle or an address.
             var createsAttribute = Find(method.GetAttributes(), "CreatesAttribute");
             if (createsAttribute is not null)
             {
-                creates = KindOf(createsAttribute);
                 if (result is not (ResultKind.Pointer or ResultKind.SignedInteger or ResultKind.UnsignedInteger))
                 {
                     diagnostics.Add(Report(GeneratorDiagnostics.AttributeDoesNotFitType, createsAttribute, method,
@@ -83,7 +82,7 @@ namespace Nooks.Generator
             return new KernelCall(
                 index, method.Name, symbol, Display(method.ReturnType), result,
                 NamedFlag(kernelCall, "Deferrable"), NamedFlag(kernelCall, "MayBlock"),
-                creates, parameters.ToEquatableArray());
+                parameters.ToEquatableArray());
         }
 
         private static CallParameter ReadParameter(
@@ -97,7 +96,7 @@ namespace Nooks.Generator
 
             string? inBufferLength = null, outBufferLength = null, inStructType = null, outStructType = null, atMost = null;
             TrackedKind? handle = null;
-            bool releases = false, isEntryPoint = false;
+            bool isEntryPoint = false;
 
             foreach (var attribute in parameter.GetAttributes())
             {
@@ -143,7 +142,6 @@ namespace Nooks.Generator
                     case "HandleAttribute":
                         if (!IsInteger(type) && type is not IPointerTypeSymbol) Misfit("Handle", "an integer or pointer");
                         handle = KindOf(attribute);
-                        releases = NamedFlag(attribute, "Releases");
                         break;
                     case "EntryPointAttribute":
                         if (type is not IFunctionPointerTypeSymbol) Misfit("EntryPoint", "an unmanaged function pointer");
@@ -161,7 +159,7 @@ namespace Nooks.Generator
             return new CallParameter(
                 Identifier(parameter.Name), parameter.Name, Display(type),
                 inBufferLength, outBufferLength, inStructType, outStructType,
-                handle, releases, isEntryPoint, atMost);
+                handle, isEntryPoint, atMost);
         }
 
         // Only primitives, pointers, unmanaged function pointers, and enums and structs of the API

@@ -36,9 +36,10 @@ namespace Nooks.Generator
             return source.Close().Close().ToString();
         }
 
-        // Checks first, then the call, then tracking. Every check failure goes to BadCall, which
-        // fails the domain and does not come back; the if/else chain still leads every path that
-        // does come back through LeaveKernel.
+        // Checks, then the call. Wrappers do not track: the services record what they hand out
+        // and take back themselves, because native extensions, which bypass wrappers, must be
+        // tracked too. Every check failure goes to BadCall, which fails the domain and does not
+        // come back; the if/else chain still leads every path that does come back through LeaveKernel.
         private static void EmitWrapper(SourceWriter source, KernelCall call)
         {
             string index = call.Index.ToString(CultureInfo.InvariantCulture);
@@ -60,7 +61,6 @@ namespace Nooks.Generator
                 ? Services + ".Defer" + call.Name + "(" + Signatures.Arguments(call, Domain) + ")"
                 : Services + "." + call.Name + "(" + Signatures.Arguments(call) + ")";
             source.Line((call.Result == ResultKind.Void ? "" : Result + " = ") + target + ";");
-            EmitTracking(source, call, index);
 
             if (checks.Count > 0) source.Close();
             source.Line(Gate + ".LeaveKernel(" + Domain + ");");
@@ -122,50 +122,6 @@ namespace Nooks.Generator
                 checks.Add((Domain + ".MayBlock()", "may block, but the extension holds a lock or has interrupts off"));
             }
             return checks;
-        }
-
-        // Objects are recorded (and released ones forgotten) only when the call succeeded.
-        private static void EmitTracking(SourceWriter source, KernelCall call, string index)
-        {
-            var updates = new List<string>();
-            if (call.Creates is not null)
-            {
-                updates.Add(Domain + ".Tracker.Add(" + call.Creates.Expression + ", (ulong)" + Result + ", " + index + ");");
-            }
-            foreach (var p in call.Parameters)
-            {
-                if (p.Handle is not null && p.Releases)
-                {
-                    updates.Add(Domain + ".Tracker.Remove(" + p.Handle.Expression + ", (ulong)" + p.Identifier + ");");
-                }
-            }
-            foreach (var p in call.Parameters)
-            {
-                if (p.IsEntryPoint) updates.Add(Domain + ".Tracker.AddEntryPoint((ulong)" + p.Identifier + ", " + index + ");");
-            }
-            if (updates.Count == 0) return;
-
-            string? success = SuccessCondition(call);
-            if (success is not null) source.Open("if (" + success + ")");
-            foreach (var update in updates) source.Line(update);
-            if (success is not null) source.Close();
-        }
-
-        // A created object is a non-null pointer or a positive handle; otherwise negative results
-        // are the ApiStatus errors. Null means the call cannot fail.
-        private static string? SuccessCondition(KernelCall call)
-        {
-            switch (call.Result)
-            {
-                case ResultKind.Pointer:
-                    return Result + " != null";
-                case ResultKind.SignedInteger:
-                    return call.Creates is not null ? Result + " > 0" : Result + " >= 0";
-                case ResultKind.UnsignedInteger:
-                    return call.Creates is not null ? Result + " != 0" : null;
-                default:
-                    return null;
-            }
         }
 
         public static string EmitTable(KernelApiModel api)

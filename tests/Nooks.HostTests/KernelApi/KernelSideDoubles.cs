@@ -1,7 +1,7 @@
 namespace Nooks.HostTests.KernelApi;
 
-// Stand-ins for what the lead writes in the kernel (Gate, Domain, ObjectTracker, KernelServices),
-// with the signatures the generated code calls. Every step is appended to Trace.Events, and
+// Stand-ins for the kernel's Gate, Domain, ObjectTracker and KernelServices (nooks/), with the
+// signatures the generated code calls. Every step is appended to Trace.Events, and
 // Trace.Refuse names the one domain check that answers false, so a test can run a wrapper and
 // read what it did. BadCall returns here (the real one unwinds the domain), which lets the
 // test see that the wrapper still leaves the kernel.
@@ -44,9 +44,6 @@ public static class KernelSideDoubles
             public sealed class ObjectTracker
             {
                 public bool Holds(ObjectKind kind, ulong value) => Trace.Answer("Holds", kind + " " + value);
-                public void Add(ObjectKind kind, ulong value, int call) => Trace.Events.Add("Add " + kind + " " + value + " " + call);
-                public void Remove(ObjectKind kind, ulong value) => Trace.Events.Add("Remove " + kind + " " + value);
-                public void AddEntryPoint(ulong address, int call) => Trace.Events.Add("AddEntryPoint " + address + " " + call);
             }
         }
         """;
@@ -64,8 +61,7 @@ public static class KernelSideDoubles
                 public static ulong UptimeNanoseconds() => 1;
                 public static int Delay(int microseconds) => 0;
                 public static void* Allocate(long bytes) { Trace.Events.Add("Allocate " + bytes); return (void*)0x5000; }
-                public static int Free(void* memory) { Trace.Events.Add("Free " + (ulong)memory); return FreeResult; }
-                public static int FreeResult = ApiStatus.Ok;
+                public static int Free(void* memory) { Trace.Events.Add("Free " + (ulong)memory); return ApiStatus.Ok; }
                 public static void* AllocateDma(long bytes, ulong* physical) => null;
                 public static int FreeDma(void* buffer) => 0;
                 public static int GetPciDevice(PciDeviceInfo* info) => 0;

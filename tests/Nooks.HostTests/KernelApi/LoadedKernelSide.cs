@@ -28,11 +28,10 @@ public sealed class LoadedKernelSide
     public List<string> Events => (List<string>)Type("Nooks.Isolation.Trace").GetField("Events")!.GetValue(null)!;
 
     // Starts a call with an empty trace; `refuse` names the one domain check that fails.
-    public void Reset(string refuse = "", int freeResult = 0)
+    public void Reset(string refuse = "")
     {
         Events.Clear();
         Type("Nooks.Isolation.Trace").GetField("Refuse")!.SetValue(null, refuse);
-        Type("Nooks.Services.KernelServices").GetField("FreeResult")!.SetValue(null, freeResult);
     }
 
     public int CallCount => (int)_table.GetField("CallCount")!.GetValue(null)!;
