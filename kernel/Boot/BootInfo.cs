@@ -1,3 +1,5 @@
+using System;
+
 namespace Nooks.Kernel.Boot
 {
     public enum MemoryKind : uint { Usable = 1, Reserved = 2, AcpiReclaimable = 3, AcpiNvs = 4, Bad = 5 }
@@ -35,9 +37,21 @@ namespace Nooks.Kernel.Boot
             if (RegionCount < MaxRegions) Regions[RegionCount++] = new MemoryRegion { Base = baseAddress, Length = length, Kind = kind };
         }
 
-        public void AddModule(ulong start, ulong end, string name)
+        // A module is known by the base name of the first word of its command line: QEMU's
+        // -initrd passes the file's path ("out/user/init"), GRUB's module2 line what follows it.
+        public void AddModule(ulong start, ulong end, string commandLine)
         {
-            if (ModuleCount < MaxModules) Modules[ModuleCount++] = new BootModule { Start = start, End = end, Name = name };
+            if (ModuleCount < MaxModules) Modules[ModuleCount++] = new BootModule { Start = start, End = end, Name = ModuleName(commandLine) };
+        }
+
+        public static string ModuleName(string commandLine)
+        {
+            ReadOnlySpan<char> line = commandLine;
+            int end = line.IndexOf(' ');
+            if (end >= 0) line = line.Slice(0, end);
+            int slash = line.Length - 1;
+            while (slash >= 0 && line[slash] != '/') slash--;
+            return new string(line.Slice(slash + 1));
         }
 
         public ulong UsableBytes
@@ -60,6 +74,20 @@ namespace Nooks.Kernel.Boot
                         top = Regions[i].Base + Regions[i].Length;
                 return top;
             }
+        }
+
+        // True if the kernel command line has `option` as one of its space-separated words.
+        public bool HasOption(string option)
+        {
+            ReadOnlySpan<char> line = CommandLine;
+            for (int start = 0; start < line.Length;)
+            {
+                int end = start;
+                while (end < line.Length && line[end] != ' ') end++;
+                if (line.Slice(start, end - start).SequenceEqual(option)) return true;
+                start = end + 1;
+            }
+            return false;
         }
 
         public BootModule? FindModule(string name)
