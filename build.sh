@@ -38,10 +38,11 @@ newer() {
   [ -n "$(find "$@" -newer "$target" -type f \( -path "$OUT/*" -o -not \( -path '*/obj/*' -o -path '*/bin/*' \) \) -print -quit 2>/dev/null)" ]
 }
 
-# compile_image NAME PROJECT_DIR: C# -> IL (MSBuild) -> native object (ILC).
+# compile_image NAME PROJECT_DIR [MORE_SOURCE_DIRS...]: C# -> IL (MSBuild) -> native object (ILC).
 compile_image() {
   local name=$1 project=$2 il=$OUT/il/$1 obj=$OUT/obj/$1.o
-  if newer "$obj" "$project" "$ROOT/kernel/corelib" "$ROOT/build"; then
+  shift 2
+  if newer "$obj" "$project" "$ROOT/kernel/corelib" "$ROOT/build" "$@"; then
     log "compiling $name"
     dotnet build "$project" -c Release -o "$il" -nologo -v:q -clp:ErrorsOnly -p:BaseIntermediateOutputPath="$OUT/msbuild/$name/" >&2
     local asm; asm=$(find "$il" -maxdepth 1 -name '*.dll' -newer "$project" | head -1)
@@ -83,8 +84,9 @@ build_kernel() {
   assemble boot/entry.asm "$OUT/obj/entry.o"
   assemble boot/cpu.asm "$OUT/obj/cpu.o"
   assemble boot/interrupts.asm "$OUT/obj/interrupts.o"
+  assemble boot/usermode.asm "$OUT/obj/usermode.o"
   assemble kernel/corelib/RuntimeStubs.asm "$OUT/obj/runtime.o"
-  local objs=("$OUT/obj/entry.o" "$OUT/obj/cpu.o" "$OUT/obj/interrupts.o" "$OUT/obj/runtime.o" "$OUT/obj/kernel.o")
+  local objs=("$OUT/obj/entry.o" "$OUT/obj/cpu.o" "$OUT/obj/interrupts.o" "$OUT/obj/usermode.o" "$OUT/obj/runtime.o" "$OUT/obj/kernel.o")
   if newer "$OUT/kernel.elf" "${objs[@]}" boot/kernel.ld; then
     log "linking kernel.elf"
     # Pass 1 links with an empty symbol table; pass 2 links the table made from pass 1's
@@ -97,10 +99,33 @@ build_kernel() {
   fi
 }
 
+# Every directory under kernel/user/ except the shared runtime is a program. Each becomes a
+# static position-independent executable out/user/NAME: ld resolves every symbol, so the only
+# relocations left are R_X86_64_RELATIVE, which the kernel's loader applies at the load base.
+# Programs reach the kernel as Multiboot modules (qemu -initrd out/user/init,out/user/sh,...).
+build_user_programs() {
+  mkdir -p "$OUT/obj/user" "$OUT/user"
+  assemble kernel/user/runtime/UserEntry.asm "$OUT/obj/user/entry.o"
+  assemble kernel/corelib/RuntimeStubs.asm "$OUT/obj/runtime.o"
+  local dir name
+  for dir in kernel/user/*/; do
+    name=$(basename "$dir")
+    [ "$name" = runtime ] && continue
+    compile_image "user-$name" "$ROOT/$dir" "$ROOT/kernel/user/runtime" "$ROOT/kernel/Abi"
+    local objs=("$OUT/obj/user/entry.o" "$OUT/obj/runtime.o" "$OUT/obj/user-$name.o")
+    if newer "$OUT/user/$name" "${objs[@]}"; then
+      log "linking user/$name"
+      ld -pie --no-dynamic-linker -e _start -z max-page-size=0x1000 -z separate-code -z noexecstack \
+        -z norelro --hash-style=gnu -o "$OUT/user/$name" "${objs[@]}"
+    fi
+  done
+}
+
 build_all() {
   install_packages
   install_ilc
   build_kernel
+  build_user_programs
 }
 
 cmd=${1:-build}

@@ -5,7 +5,11 @@ using Nooks.Kernel.Arch;
 using Nooks.Kernel.Boot;
 using Nooks.Kernel.Console;
 using Nooks.Kernel.Interrupts;
+using Nooks.Abi;
+using Nooks.Kernel.Info;
 using Nooks.Kernel.Memory;
+using Nooks.Kernel.Processes;
+using Nooks.Kernel.Syscalls;
 
 namespace Nooks.Kernel
 {
@@ -38,10 +42,29 @@ namespace Nooks.Kernel
             Gdt.Initialize();
             Idt.Initialize();
             Log.Info("cpu", "GDT, TSS with IST stacks and IDT loaded");
+            SyscallSetup.Initialize();
+            UserFaults.Initialize();
+            SystemReports.Register();
 
-            Log.Info("kernel", "nothing more to do yet; powering off");
-            Cpu.Out32(0xf4, 0);
+            if (Boot.HasOption(SpawnSelfTest.Option)) SpawnSelfTest.Run();
+            StartInit();
+            // The boot thread has nothing left to do.
             Cpu.HaltForever();
+        }
+
+        private const string InitProgram = "init";
+
+        private static void StartInit()
+        {
+            if (Boot.FindModule(InitProgram) == null)
+            {
+                Log.Error("init", "no init program among the boot modules; boot with -initrd out/user/init,out/user/sh,...");
+                return;
+            }
+            Log.Info("init", "starting init");
+            long result = ProcessTable.Spawn(InitProgram, "", null);
+            if (result < 0) Log.Error("init", $"cannot start init: {Errno.Name(result)}");
+            else Log.Warn("init", "init exited; nothing left to run");
         }
 
         private static ReadOnlySpan<byte> ReadPhysical(ulong address, int length) => new ReadOnlySpan<byte>((void*)address, length);

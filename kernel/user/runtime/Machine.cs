@@ -1,0 +1,39 @@
+using Nooks.Abi;
+
+namespace Nooks.User
+{
+    // The machine as a whole: reports about the kernel, time since boot, power.
+    public static unsafe class Machine
+    {
+        private const int InitialReportCapacity = 4096;
+
+        public static ulong UptimeNanoseconds => (ulong)Kernel.Call(SystemCall.Uptime);
+
+        // The kernel's report called `name` ("ps", "dmesg", ...); null with `error` set if the
+        // kernel has none by that name.
+        public static string Info(string name, out long error)
+        {
+            byte[] nameBytes = new byte[name.Length + 1];
+            Text.Encode(name, nameBytes);
+            int capacity = InitialReportCapacity;
+            while (true)
+            {
+                byte[] buffer = new byte[capacity];
+                long length;
+                fixed (byte* n = nameBytes)
+                fixed (byte* b = buffer)
+                    length = Kernel.Call(SystemCall.Info, (long)n, name.Length, (long)b, capacity);
+                if (length < 0) { error = length; return null; }
+                if (length <= capacity) { error = 0; return Text.Decode(new System.ReadOnlySpan<byte>(buffer).Slice(0, (int)length)); }
+                capacity = (int)length;   // the report grew past the buffer: ask again with room for all of it
+            }
+        }
+
+        public static long PowerOff() => Kernel.Call(SystemCall.PowerOff);
+        public static long Reboot() => Kernel.Call(SystemCall.Reboot);
+
+        // Test-only: asks the kernel to take an exception itself. Refused unless the kernel was
+        // booted with `nooks.test`.
+        public static long KernelFault() => Kernel.Call(SystemCall.KernelFault);
+    }
+}
