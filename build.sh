@@ -1,12 +1,31 @@
 #!/usr/bin/env bash
-# Nooks.OS build driver. ./build.sh [build|run|test|bench ...|clean]
+# Nooks.OS build driver.
+#   ./build.sh [build]          kernel, boot ISO, disk image, host tools, red-zone check
+#   ./build.sh run [--iso] [-- QEMU-ARGS...]
+#                               boot the default machine (serial on this terminal or pipe)
+#   ./build.sh test             every test suite; ends with "tests: N passed, N failed"
+#   ./build.sh bench boot [--runs N] [--iso]
+#                               boot timings and image sizes
+#   ./build.sh clean
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
-OUT=${NOOKS_OUT:-$ROOT/out}
+export NOOKS_OUT=${NOOKS_OUT:-$ROOT/out}
+OUT=$NOOKS_OUT
 ILC_VERSION=10.0.12
 ILC_PACKAGE=runtime.linux-x64.microsoft.dotnet.ilcompiler
 APT_PACKAGES=(nasm binutils qemu-system-x86 grub-pc-bin grub-common xorriso mtools dosfstools)
+NOOKS_TOOL=$OUT/tools/nooks.dll
+DISK_SIZE_KIB=$((64 * 1024))
+DISK_LABEL=NOOKS
+TEST_SUITES=(Nooks.HostTests Nooks.SystemTests)
+
+# Files under out/ that every boot loads as Multiboot modules, space-separated: qemu -kernel gets
+# them as -initrd a,b and the ISO's grub.cfg as module2 lines. Images add themselves here.
+BOOT_MODULES=""
+
+# ILC objects of every image compiled in this run; the red-zone check reads them all.
+IMAGE_OBJECTS=()
 
 log() { printf '[build] %s\n' "$*" >&2; }
 
@@ -18,8 +37,8 @@ install_packages() {
   [ ${#missing[@]} -eq 0 ] && return
   log "installing ${missing[*]}"
   local sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
-  $sudo apt-get -o DPkg::Lock::Timeout=600 update -q
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -q "${missing[@]}"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 update -q
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q "${missing[@]}"
 }
 
 ilc_path() { echo "${NUGET_PACKAGES:-$HOME/.nuget/packages}/$ILC_PACKAGE/$ILC_VERSION/tools/ilc"; }
@@ -38,19 +57,28 @@ newer() {
   [ -n "$(find "$@" -newer "$target" -type f \( -path "$OUT/*" -o -not \( -path '*/obj/*' -o -path '*/bin/*' \) \) -print -quit 2>/dev/null)" ]
 }
 
-# compile_image NAME PROJECT_DIR [MORE_SOURCE_DIRS...]: C# -> IL (MSBuild) -> native object (ILC).
+# dotnet_build PROJECT OUTPUT_DIR [MSBUILD ARGS...]: quiet unless it fails.
+dotnet_build() {
+  local project=$1 output=$2; shift 2
+  local log=$OUT/log/$(basename "$project").log
+  mkdir -p "$OUT/log"
+  dotnet build "$project" -c Release -o "$output" -nologo "$@" >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
+}
+
+# compile_image NAME PROJECT_DIR ASSEMBLY_NAME: C# -> IL (MSBuild, build/Image.props) -> native
+# object out/obj/NAME.o (ILC, with the assembly as its own system module). Every image compiles
+# its own copy of the core library, so kernel/corelib and build/ are inputs of each one.
 compile_image() {
-  local name=$1 project=$2 il=$OUT/il/$1 obj=$OUT/obj/$1.o
-  shift 2
+  local name=$1 project=$2 assembly=$3; shift 3
+  local il=$OUT/il/$name obj=$OUT/obj/$name.o
   if newer "$obj" "$project" "$ROOT/kernel/corelib" "$ROOT/build" "$@"; then
     log "compiling $name"
-    dotnet build "$project" -c Release -o "$il" -nologo -v:q -clp:ErrorsOnly -p:BaseIntermediateOutputPath="$OUT/msbuild/$name/" >&2
-    local asm; asm=$(find "$il" -maxdepth 1 -name '*.dll' -newer "$project" | head -1)
-    asm=${asm:-$(ls "$il"/*.dll | head -1)}
-    local module; module=$(basename "$asm" .dll)
-    "$(ilc_path)" "$asm" -o "$obj" --systemmodule:"$module" --targetos:linux --targetarch:x64 -O \
+    mkdir -p "$OUT/obj"
+    dotnet_build "$project" "$il" -p:BaseIntermediateOutputPath="$OUT/msbuild/$name/"
+    "$(ilc_path)" "$il/$assembly.dll" -o "$obj" --systemmodule:"$assembly" --targetos:linux --targetarch:x64 -O \
       --nativelib --export-unmanaged-entrypoints --map:"$OUT/obj/$name.map.xml"
   fi
+  IMAGE_OBJECTS+=("$obj")
 }
 
 assemble() { # assemble SRC OBJ
@@ -79,14 +107,14 @@ write_ksyms() {
 }
 
 build_kernel() {
-  mkdir -p "$OUT/obj"
-  compile_image kernel "$ROOT/kernel" 
+  compile_image kernel "$ROOT/kernel" NooksKernel "$ROOT/nooks"
   assemble boot/entry.asm "$OUT/obj/entry.o"
   assemble boot/cpu.asm "$OUT/obj/cpu.o"
   assemble boot/interrupts.asm "$OUT/obj/interrupts.o"
+  assemble boot/switch.asm "$OUT/obj/switch.o"
   assemble boot/usermode.asm "$OUT/obj/usermode.o"
   assemble kernel/corelib/RuntimeStubs.asm "$OUT/obj/runtime.o"
-  local objs=("$OUT/obj/entry.o" "$OUT/obj/cpu.o" "$OUT/obj/interrupts.o" "$OUT/obj/usermode.o" "$OUT/obj/runtime.o" "$OUT/obj/kernel.o")
+  local objs=("$OUT/obj/entry.o" "$OUT/obj/cpu.o" "$OUT/obj/interrupts.o" "$OUT/obj/switch.o" "$OUT/obj/usermode.o" "$OUT/obj/runtime.o" "$OUT/obj/kernel.o")
   if newer "$OUT/kernel.elf" "${objs[@]}" boot/kernel.ld; then
     log "linking kernel.elf"
     # Pass 1 links with an empty symbol table; pass 2 links the table made from pass 1's
@@ -99,38 +127,145 @@ build_kernel() {
   fi
 }
 
+# Every drivers/NAME/ with a project is an extension: its own NativeAOT image, linked into a
+# position-independent shared object out/ext/NAME that exports only its nx_* entry points and
+# imports the kernel API (nk_*) by name, for the kernel's loader to bind. Each is a boot module.
+build_extensions() {
+  local version_script=$OUT/obj/extension.exports
+  printf '{ global: nx_*; local: *; };\n' > "$version_script.new"
+  cmp -s "$version_script.new" "$version_script" 2>/dev/null || mv "$version_script.new" "$version_script"
+  rm -f "$version_script.new"
+  mkdir -p "$OUT/ext"
+  for project in drivers/*/*.csproj; do
+    local dir; dir=$(dirname "$project")
+    local name; name=$(basename "$dir")
+    [ "$name" = runtime ] && continue
+    compile_image "ext-$name" "$ROOT/$dir" "$name" "$ROOT/nooks/Api" "$ROOT/drivers/runtime"
+    if newer "$OUT/ext/$name" "$OUT/obj/ext-$name.o" "$OUT/obj/runtime.o" "$version_script"; then
+      log "linking extension $name"
+      ld -shared -Bsymbolic --hash-style=sysv -z noexecstack -z max-page-size=0x1000 -z text \
+        --version-script="$version_script" -o "$OUT/ext/$name" "$OUT/obj/ext-$name.o" "$OUT/obj/runtime.o"
+    fi
+    BOOT_MODULES+=" ext/$name"
+  done
+}
+
 # Every directory under kernel/user/ except the shared runtime is a program. Each becomes a
 # static position-independent executable out/user/NAME: ld resolves every symbol, so the only
 # relocations left are R_X86_64_RELATIVE, which the kernel's loader applies at the load base.
-# Programs reach the kernel as Multiboot modules (qemu -initrd out/user/init,out/user/sh,...).
+# Each is a boot module; the kernel finds it by its base name (init, sh, ...).
 build_user_programs() {
   mkdir -p "$OUT/obj/user" "$OUT/user"
   assemble kernel/user/runtime/UserEntry.asm "$OUT/obj/user/entry.o"
-  assemble kernel/corelib/RuntimeStubs.asm "$OUT/obj/runtime.o"
   local dir name
   for dir in kernel/user/*/; do
     name=$(basename "$dir")
     [ "$name" = runtime ] && continue
-    compile_image "user-$name" "$ROOT/$dir" "$ROOT/kernel/user/runtime" "$ROOT/kernel/Abi"
+    compile_image "user-$name" "$ROOT/$dir" "$name" "$ROOT/kernel/user/runtime" "$ROOT/kernel/Abi"
     local objs=("$OUT/obj/user/entry.o" "$OUT/obj/runtime.o" "$OUT/obj/user-$name.o")
     if newer "$OUT/user/$name" "${objs[@]}"; then
       log "linking user/$name"
       ld -pie --no-dynamic-linker -e _start -z max-page-size=0x1000 -z separate-code -z noexecstack \
         -z norelro --hash-style=gnu -o "$OUT/user/$name" "${objs[@]}"
     fi
+    BOOT_MODULES+=" user/$name"
   done
+}
+
+build_tools() {
+  if newer "$NOOKS_TOOL" tools "$ROOT/kernel/Arch/QemuDebugExit.cs"; then
+    log "building host tools"
+    dotnet_build tools/Nooks.Cli "$OUT/tools"
+  fi
+}
+
+nooks_tool() { dotnet "$NOOKS_TOOL" "$@"; }
+
+# The kernel and every image object: no 64-bit code may address memory below RSP.
+check_red_zone() {
+  local stamp=$OUT/obj/red-zone.checked images=("$OUT/kernel.elf" "${IMAGE_OBJECTS[@]}")
+  if newer "$stamp" "${images[@]}" "$NOOKS_TOOL"; then
+    log "checking the red zone"
+    nooks_tool check-redzone "${images[@]}"
+    touch "$stamp"
+  fi
+}
+
+# out/boot-modules.txt is how the host tools learn the module list: one path under out/ a line.
+write_boot_modules_manifest() {
+  local manifest=$OUT/boot-modules.txt content=""
+  for m in $BOOT_MODULES; do content+="$m"$'\n'; done
+  if [ ! -e "$manifest" ] || [ "$(cat "$manifest")"$'\n' != "$content"$'\n' ]; then
+    printf '%s' "$content" > "$manifest"
+  fi
+}
+
+build_iso() {
+  local iso=$OUT/nooks.iso tree=$OUT/iso modules=()
+  for m in $BOOT_MODULES; do modules+=("$OUT/$m"); done
+  if newer "$iso" "$OUT/kernel.elf" boot/grub.cfg "$OUT/boot-modules.txt" ${modules[@]+"${modules[@]}"}; then
+    log "making nooks.iso"
+    rm -rf "$tree"
+    mkdir -p "$tree/boot/grub" "$tree/boot/modules"
+    cp "$OUT/kernel.elf" "$tree/boot/kernel.elf"
+    local lines=""
+    for m in $BOOT_MODULES; do
+      cp "$OUT/$m" "$tree/boot/modules/"
+      lines+="    module2 /boot/modules/$(basename "$m") $(basename "$m")"$'\n'
+    done
+    awk -v lines="$lines" '$1 == "@MODULE2_LINES@" { printf "%s", lines; next } { print }' boot/grub.cfg > "$tree/boot/grub/grub.cfg"
+    mkdir -p "$OUT/log"
+    grub-mkrescue -o "$iso" "$tree" >"$OUT/log/grub-mkrescue.log" 2>&1 || { cat "$OUT/log/grub-mkrescue.log" >&2; exit 1; }
+  fi
+}
+
+# A FAT32 volume holding the files of disk/. QEMU may write to it during ./build.sh run; it is
+# remade only when disk/ changes.
+build_disk() {
+  local disk=$OUT/disk.img
+  if newer "$disk" disk; then
+    log "making disk.img"
+    rm -f "$disk"
+    mkfs.vfat -C -F 32 -n "$DISK_LABEL" -S 512 -s 1 "$disk" "$DISK_SIZE_KIB" >/dev/null
+    for f in disk/*; do mcopy -i "$disk" "$f" "::/$(basename "$f")"; done
+  fi
 }
 
 build_all() {
   install_packages
   install_ilc
+  mkdir -p "$OUT"
   build_kernel
+  build_extensions
   build_user_programs
+  build_tools
+  check_red_zone
+  write_boot_modules_manifest
+  build_iso
+  build_disk
+}
+
+# Runs every suite (a failing one does not stop the others), then prints the one closing line.
+run_tests() {
+  local results=$OUT/test-results outcomes=()
+  rm -rf "$results"
+  for suite in "${TEST_SUITES[@]}"; do
+    log "testing $suite"
+    local code=0
+    dotnet test "tests/$suite" -c Release -nologo --results-directory "$results" \
+      --logger "trx;LogFileName=$suite.trx" --logger "console;verbosity=normal" || code=$?
+    outcomes+=("$suite=$code")
+  done
+  nooks_tool test-summary --results "$results" "${outcomes[@]}"
 }
 
 cmd=${1:-build}
+[ $# -gt 0 ] && shift
 case $cmd in
   build) build_all ;;
+  run) build_all; exec dotnet "$NOOKS_TOOL" run "$@" ;;
+  test) build_all; run_tests ;;
+  bench) build_all; exec dotnet "$NOOKS_TOOL" bench "$@" ;;
   clean) rm -rf "$OUT" ;;
-  *) echo "usage: $0 [build|run|test|bench|clean]" >&2; exit 2 ;;
+  *) echo "usage: $0 [build|run|test|bench boot|clean]" >&2; exit 2 ;;
 esac

@@ -12,6 +12,7 @@ global interrupt_stub_table
 RED_ZONE          equ 128
 FIRST_IRQ_VECTOR  equ 32
 GPR_BYTES         equ 15 * 8
+FX_STATE_BYTES    equ 512
 ; Offsets within the frame once vector and error code are pushed.
 FRAME_CS          equ 3 * 8
 
@@ -51,6 +52,17 @@ FRAME_CS          equ 3 * 8
     pop rax
 %endmacro
 
+; The handlers are C#, which uses xmm registers freely, and the interrupted code may have live
+; values in all of them: keep the SSE/x87 state on the stack around the call. rdi holds the
+; frame pointer; rsp must be 16-byte aligned (FXSAVE needs it, and so does the call).
+%macro SAVE_FX_AND_CALL_DISPATCH 0
+    sub rsp, FX_STATE_BYTES
+    fxsave64 [rsp]
+    call interrupt_dispatch
+    fxrstor64 [rsp]
+    add rsp, FX_STATE_BYTES
+%endmacro
+
 ; Vectors whose exception pushes an error code.
 %define HAS_ERROR(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || (v) == 21 || (v) == 29 || (v) == 30)
 
@@ -82,7 +94,7 @@ exception_common:
     ; The IST top is 16-byte aligned and 7 + 15 words were pushed: realign for the call.
     mov rbp, rsp
     and rsp, -16
-    call interrupt_dispatch
+    SAVE_FX_AND_CALL_DISPATCH
     mov rsp, rbp
     POP_GPRS
     add rsp, 16
@@ -125,7 +137,7 @@ irq_common:
     pop rsp                     ; now on the target stack at F
     PUSH_GPRS
     mov rdi, rsp
-    call interrupt_dispatch
+    SAVE_FX_AND_CALL_DISPATCH
     POP_GPRS
     add rsp, 16
     iretq

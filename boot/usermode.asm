@@ -7,26 +7,20 @@ USER_CODE_SELECTOR equ 0x20 | 3
 RFLAGS_IF          equ 1 << 9
 
 extern kernel_stack_for_user_entry, syscall_dispatch
-global k_run_user, k_resume_kernel, k_syscall_entry
+global k_enter_user, k_syscall_entry
 
-; void k_run_user(ulong* resume, ulong rip, ulong rsp, ulong arg0, ulong arg1, ulong rflags)
-; Saves the callee-saved registers and the stack pointer in *resume, then iretq to ring 3 with
-; RDI = arg0, RSI = arg1 and every other register cleared, so that no kernel value leaks.
-k_run_user:
-    push rbx
-    push rbp
-    push r12
-    push r13
-    push r14
-    push r15
-    mov [rdi], rsp
+; noreturn void k_enter_user(ulong rip, ulong rsp, ulong arg0, ulong arg1, ulong rflags)
+; iretq to ring 3 with RDI = arg0, RSI = arg1 and every other register cleared, so that no
+; kernel value leaks. The kernel frames above this call are dead from here on: system calls
+; and interrupts from ring 3 start again at the top of the thread's kernel stack.
+k_enter_user:
     push USER_DATA_SELECTOR
-    push rdx
-    push r9
-    push USER_CODE_SELECTOR
     push rsi
-    mov rdi, rcx
-    mov rsi, r8
+    push r8
+    push USER_CODE_SELECTOR
+    push rdi
+    mov rdi, rdx
+    mov rsi, rcx
     xor eax, eax
     xor ebx, ebx
     xor ecx, ecx
@@ -46,17 +40,6 @@ k_run_user:
 %assign i i + 1
 %endrep
     iretq
-
-; void k_resume_kernel(ulong resume): return from the k_run_user that saved `resume`.
-k_resume_kernel:
-    mov rsp, rdi
-    pop r15
-    pop r14
-    pop r13
-    pop r12
-    pop rbp
-    pop rbx
-    ret
 
 ; syscall arrives with RCX = user RIP, R11 = user RFLAGS, RSP = user RSP, and IF, DF, TF, AC
 ; clear (SFMASK). Interrupts are off until the stack is the thread's own kernel stack, so a

@@ -1,6 +1,7 @@
 using System;
 using System.Runtime;
 using System.Runtime.InteropServices;
+using Nooks.Kernel.Acpi;
 using Nooks.Kernel.Arch;
 using Nooks.Kernel.Boot;
 using Nooks.Kernel.Console;
@@ -10,6 +11,8 @@ using Nooks.Kernel.Info;
 using Nooks.Kernel.Memory;
 using Nooks.Kernel.Processes;
 using Nooks.Kernel.Syscalls;
+using Nooks.Kernel.Threading;
+using Nooks.Kernel.Time;
 
 namespace Nooks.Kernel
 {
@@ -42,29 +45,42 @@ namespace Nooks.Kernel
             Gdt.Initialize();
             Idt.Initialize();
             Log.Info("cpu", "GDT, TSS with IST stacks and IDT loaded");
+
+            AcpiTables.Initialize();
+            Irq.Initialize(AcpiTables.Madt);
+            SystemTimer.Calibrate();
+            Scheduler.Initialize();
+            SystemTimer.Start();
+            ThreadsReport.Register();
+            UptimeReport.Register();
+            InterruptsReport.Register();
+            Cpu.EnableInterrupts();
+            if (!ConsoleInput.Initialize()) Log.Error("console", "no serial input: the console cannot read commands");
+
             SyscallSetup.Initialize();
             UserFaults.Initialize();
             SystemReports.Register();
 
+            ThreadSelfTest.Start(Boot.HasOption("selftest"));
             if (Boot.HasOption(SpawnSelfTest.Option)) SpawnSelfTest.Run();
-            StartInit();
-            // The boot thread has nothing left to do.
-            Cpu.HaltForever();
+            if (StartInit()) Scheduler.Exit();
+            // Without init, the kernel's own console keeps the machine usable.
+            BootConsole.Run();
         }
 
         private const string InitProgram = "init";
 
-        private static void StartInit()
+        private static bool StartInit()
         {
             if (Boot.FindModule(InitProgram) == null)
             {
                 Log.Error("init", "no init program among the boot modules; boot with -initrd out/user/init,out/user/sh,...");
-                return;
+                return false;
             }
-            Log.Info("init", "starting init");
-            long result = ProcessTable.Spawn(InitProgram, "", null);
-            if (result < 0) Log.Error("init", $"cannot start init: {Errno.Name(result)}");
-            else Log.Warn("init", "init exited; nothing left to run");
+            long pid = ProcessTable.Spawn(InitProgram, "", null);
+            if (pid < 0) { Log.Error("init", $"cannot start init: {Errno.Name(pid)}"); return false; }
+            Log.Info("init", $"started init as pid {pid}; the boot thread is done");
+            return true;
         }
 
         private static ReadOnlySpan<byte> ReadPhysical(ulong address, int length) => new ReadOnlySpan<byte>((void*)address, length);

@@ -19,8 +19,10 @@ namespace Nooks.Kernel.Arch
         private const int IstCount = 4;
         private const ulong IstStackSize = 32 * 1024;
 
-        private const ulong CodeFlags = 0x00AF9A000000FFFF;       // present, code, long mode
-        private const ulong DataFlags = 0x00CF92000000FFFF;       // present, data, writable
+        // Accessed bits preset: protection domains map the GDT read-only, and the CPU would
+        // otherwise write them on the first segment load.
+        private const ulong CodeFlags = 0x00AF9B000000FFFF;       // present, code, long mode, accessed
+        private const ulong DataFlags = 0x00CF93000000FFFF;       // present, data, writable, accessed
         private const ulong UserPrivilege = 3UL << 45;
         private const ulong TssAvailable = 0x89UL << 40;
 
@@ -49,7 +51,7 @@ namespace Nooks.Kernel.Arch
             *tss = default;
             tss->IoMapBase = (ushort)sizeof(TaskStateSegment);
             ulong* ist = &tss->Ist1;
-            for (int i = 0; i < IstCount; i++) ist[i] = Memory.KernelStacks.Allocate(IstStackSize);
+            for (int i = 0; i < IstCount; i++) ist[i] = Memory.KernelStacks.AllocateInterruptStack(IstStackSize);
 
             table[0] = 0;
             table[1] = CodeFlags;

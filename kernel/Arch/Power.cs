@@ -6,8 +6,6 @@ namespace Nooks.Kernel.Arch
     // (QEMU's debug-exit device) to the most general (a triple fault).
     public static unsafe class Power
     {
-        private const ushort QemuDebugExitPort = 0xF4;
-        private const uint QemuDebugExitSuccess = 0;
         // ACPI PM1a control ports of QEMU's PIIX4 / ICH9 and of Bochs and VirtualBox, with
         // SLP_TYP = S5 and SLP_EN set: their firmware's fixed values, good enough for emulators;
         // real machines would need the FADT and \_S5 from the ACPI tables.
@@ -21,7 +19,7 @@ namespace Nooks.Kernel.Arch
         {
             Log.Info("power", "powering off");
             Cpu.DisableInterrupts();
-            Cpu.Out32(QemuDebugExitPort, QemuDebugExitSuccess);
+            Cpu.Out32(QemuDebugExit.Port, QemuDebugExit.Success);
             Cpu.Out16(QemuAcpiPort, AcpiSleepS5);
             Cpu.Out16(BochsAcpiPort, AcpiSleepS5);
             Cpu.Out16(VirtualBoxAcpiPort, VirtualBoxSleepS5);

@@ -3,35 +3,33 @@ using Nooks.Abi;
 using Nooks.Kernel.Boot;
 using Nooks.Kernel.Console;
 using Nooks.Kernel.Memory;
+using Nooks.Kernel.Threading;
 
 namespace Nooks.Kernel.Processes
 {
-    // Every process from spawn until its parent has collected its exit status.
-    //
-    // Until the scheduler lands (branch `threads`), a spawned process runs to completion inside
-    // Spawn, on its own kernel stack, and Spawn returns once it has exited; Wait then finds it
-    // exited. With KernelThread, RunUntilExit becomes the body of the process's main thread, the
-    // scheduler does what EnterSpace does here, and Wait blocks on a WaitQueue.
-    public static class ProcessTable
+    // Every process from spawn until its exit status has been collected. Each process runs on a
+    // kernel thread of its own whose address space is the process's.
+    public static unsafe class ProcessTable
     {
         public const int MaxProcesses = 64;
-        private const ulong KernelStackSize = 64 * 1024;
         private const int MaxNameLength = 64;
+        private const string ThreadName = "user process";
 
         private static readonly Process[] slots = new Process[MaxProcesses];
+        private static readonly WaitQueue exits = new WaitQueue();
+        private static SpinLock tableLock;
         private static int nextId = 1;
 
-        public static Process Current { get; private set; }
+        // The process whose thread is running, or null in a kernel thread.
+        public static Process Current => Scheduler.Current?.Owner as Process;
 
-        // Starts the boot module `name` as a child of `parent` (null for init); returns its pid or
-        // an Errno value.
+        // Starts the boot module `name` as a child of `parent` (null: the kernel's); returns its
+        // pid or an Errno value.
         public static long Spawn(string name, string argument, Process parent)
         {
             if (name.Length == 0 || name.Length > MaxNameLength) return Errno.NoSuchEntry;
             BootModule? module = Kmain.Boot.FindModule(name);
             if (module == null) return Errno.NoSuchEntry;
-            int slot = FreeSlot();
-            if (slot < 0) return Errno.TryAgain;
 
             LoadedProgram program = ProgramLoader.Load(ModuleBytes(module.Value), argument);
             if (program.Error != null)
@@ -39,78 +37,105 @@ namespace Nooks.Kernel.Processes
                 Log.Warn("process", $"cannot start {name}: {program.Error}");
                 return Errno.NotExecutable;
             }
-            var process = new Process(nextId++, name, parent)
+            tableLock.Acquire();
+            int slot = FreeSlot();
+            Process process = slot < 0 ? null : new Process(nextId++, name, parent) { Space = program.Space };
+            if (process != null) { slots[slot] = process; starts[slot] = program; }
+            tableLock.Release();
+            if (process == null)
             {
-                Space = program.Space,
-                KernelStackTop = KernelStacks.Allocate(KernelStackSize),
-            };
-            slots[slot] = process;
-            int id = process.Id;
-            RunUntilExit(process, program);
-            return id;
+                Release(program.Space);
+                return Errno.TryAgain;
+            }
+
+            // The thread's name outlives the process (until the reaper runs): a literal, not the
+            // process's name, which goes with the process.
+            KernelThread thread = KernelThread.Create(ThreadName, &RunProcess, (ulong)process.Id);
+            if (thread == null)
+            {
+                tableLock.Acquire();
+                slots[slot] = null;
+                starts[slot] = default;
+                tableLock.Release();
+                KernelHeap.FreeObject(process);
+                Release(program.Space);
+                return Errno.TryAgain;
+            }
+            process.MainThread = thread;
+            thread.Space = program.Space;
+            thread.Owner = process;
+            thread.Start();
+            return process.Id;
         }
 
-        private static unsafe ReadOnlySpan<byte> ModuleBytes(BootModule module)
+        // Where each process's thread begins: into ring 3, never to return.
+        private static readonly LoadedProgram[] starts = new LoadedProgram[MaxProcesses];
+
+        private static void RunProcess(ulong pid)
+        {
+            tableLock.Acquire();
+            LoadedProgram program = starts[IndexOfId((int)pid)];
+            tableLock.Release();
+            UserMode.Enter(program.Entry, program.StackPointer, program.ArgumentAddress, (ulong)program.ArgumentLength);
+        }
+
+        private static ReadOnlySpan<byte> ModuleBytes(BootModule module)
         {
             ulong length = module.End > module.Start ? module.End - module.Start : 0;
             if (length > int.MaxValue) length = int.MaxValue;
             return new ReadOnlySpan<byte>((void*)module.Start, (int)length);
         }
 
-        private static void RunUntilExit(Process process, LoadedProgram program)
-        {
-            Process previous = Current;
-            EnterSpace(process);
-            UserMode.Run(process, program.Entry, program.StackPointer, program.ArgumentAddress, (ulong)program.ArgumentLength);
-            // The process has exited (ExitCurrent resumed here): leave its address space and stack.
-            if (previous != null) EnterSpace(previous);
-            else { Current = null; AddressSpace.Kernel.Activate(); }
-            ReleaseResources(process);
-        }
-
-        private static void EnterSpace(Process process)
-        {
-            Current = process;
-            UserMode.SetEntryStack(process.KernelStackTop);
-            process.Space.Activate();
-        }
-
-        // Ends the current process with `status`. Does not return.
+        // Ends the current process with `status`, on its own kernel stack. Does not return.
         public static void ExitCurrent(int status)
         {
             Process process = Current;
-            process.State = ProcessState.Exited;
-            process.ExitStatus = status;
-            UserMode.ResumeKernel(process.ResumeStackPointer);
-        }
-
-        private static void ReleaseResources(Process process)
-        {
-            ProgramLoader.Destroy(process.Space);
-            KernelHeap.FreeObject(process.Space);
+            AddressSpace space = process.Space;
+            // Off the process's page tables before freeing them.
+            Scheduler.SetCurrentSpace(null);
             process.Space = null;
-            KernelStacks.Free(process.KernelStackTop, KernelStackSize);
-            process.KernelStackTop = 0;
-            // Its exited children will never be waited for, and the running ones are orphans.
+            Release(space);
+
+            tableLock.Acquire();
+            process.ExitStatus = status;
+            process.State = ProcessState.Exited;
+            process.MainThread.Owner = null;
             for (int i = 0; i < MaxProcesses; i++)
             {
                 Process child = slots[i];
                 if (child == null || child.Parent != process) continue;
+                child.Parent = null;
+                child.Detached = true;
                 if (child.State == ProcessState.Exited) Remove(i);
-                else child.Parent = null;
             }
-            if (process.Parent == null) Remove(IndexOf(process));
+            if (process.Detached) Remove(IndexOf(process));
+            tableLock.Release();
+            exits.WakeAll();
+            Scheduler.Exit();
         }
 
-        // Collects the exit status of `parent`'s child `pid`; an Errno value if there is none.
+        private static void Release(AddressSpace space)
+        {
+            ProgramLoader.Destroy(space);
+            KernelHeap.FreeObject(space);
+        }
+
+        // Waits for `parent`'s child `pid` (the kernel's when parent is null) to exit and returns
+        // its exit status; an Errno value if there is no such child.
         public static long Wait(int pid, Process parent)
         {
+            tableLock.Acquire();
             int i = IndexOfId(pid);
-            if (i < 0 || slots[i].Parent != parent) return Errno.NoChild;
+            if (i < 0 || slots[i].Parent != parent || slots[i].Detached)
+            {
+                tableLock.Release();
+                return Errno.NoChild;
+            }
             Process child = slots[i];
-            if (child.State != ProcessState.Exited) return Errno.NoChild; // cannot happen before threads: spawn runs it to the end
+            while (child.State != ProcessState.Exited) exits.Wait(ref tableLock);
             int status = child.ExitStatus;
             Remove(i);
+            tableLock.Release();
             return status;
         }
 
@@ -118,6 +143,7 @@ namespace Nooks.Kernel.Processes
         {
             Process process = slots[index];
             slots[index] = null;
+            starts[index] = default;
             KernelHeap.FreeObject(process.Name);
             KernelHeap.FreeObject(process);
         }
@@ -143,14 +169,17 @@ namespace Nooks.Kernel.Processes
         // The "ps" report.
         public static string Report()
         {
-            string text = "  PID  PPID STATE    NAME\n";
+            string text = "  PID  PPID THREAD STATE     NAME\n";
+            tableLock.Acquire();
+            Process current = Current;
             for (int i = 0; i < MaxProcesses; i++)
             {
                 Process p = slots[i];
                 if (p == null) continue;
-                string state = p.State == ProcessState.Running ? (p == Current ? "running" : "waiting") : $"exited {p.ExitStatus}";
-                text += $"{p.Id,5} {(p.Parent != null ? p.Parent.Id : 0),5} {state,-8} {p.Name}\n";
+                string state = p.State == ProcessState.Exited ? $"exited {p.ExitStatus}" : p == current ? "running" : p.MainThread == null ? "starting" : KernelThread.StateName(p.MainThread.State);
+                text += $"{p.Id,5} {(p.Parent != null ? p.Parent.Id : 0),5} {(p.MainThread != null ? p.MainThread.Id : 0),6} {state,-9} {p.Name}\n";
             }
+            tableLock.Release();
             return text;
         }
     }

@@ -33,8 +33,11 @@ namespace Nooks.Kernel.Processes
         private static LoadedProgram Load(ElfImage image, ReadOnlySpan<byte> file, string argument)
         {
             AddressSpace space = AddressSpace.CreateEmpty();
+            // The kernel half as it is now: a top-level slot the kernel starts using later would
+            // be missing here (the kernel makes its slots' tables at boot).
             space.ShareTopLevel(AddressSpace.Kernel, UserLayout.KernelIdentitySlot);
-            space.ShareTopLevel(AddressSpace.Kernel, UserLayout.KernelStacksSlot);
+            for (int slot = UserLayout.FirstKernelHalfSlot; slot < UserLayout.TopLevelSlots; slot++)
+                space.ShareTopLevel(AddressSpace.Kernel, slot);
 
             ulong argumentBytes = (ulong)argument.Length * sizeof(char);
             ulong stackPointer = (UserLayout.StackTop - argumentBytes) & ~(StackAlignment - 1);

@@ -28,6 +28,7 @@ namespace Nooks.Kernel.Processes
             frame->Cs = Gdt.KernelCode;
             frame->Ss = Gdt.KernelData;
             frame->Rflags = ReservedFlag;
+            // The thread's kernel frames above are dead since it entered ring 3.
             frame->Rsp = process.KernelStackTop - sizeof(ulong);    // as if called: RSP + 8 is 16-byte aligned
             frame->Rdi = (ulong)(ExitStatus.KilledByException + (int)frame->Vector);
             return true;

@@ -1,14 +1,15 @@
 namespace Nooks.Kernel.Processes
 {
     // Where things live in a process's address space. The kernel's top-level slots (0: identity
-    // map of RAM, 256: kernel stacks) are shared with every process but mapped supervisor-only;
-    // the process owns the slots in between.
+    // map of RAM; the kernel half from 256: stacks, extensions, device memory) are shared with
+    // every process but mapped supervisor-only; the process owns the slots in between.
     public static class UserLayout
     {
+        public const int KernelIdentitySlot = 0;
         public const int FirstUserSlot = 1;
         public const int EndUserSlot = 256;
-        public const int KernelIdentitySlot = 0;
-        public const int KernelStacksSlot = Memory.KernelStacks.AreaTopLevelIndex;
+        public const int FirstKernelHalfSlot = 256;
+        public const int TopLevelSlots = 512;
 
         public const ulong ImageBase = 0x0000_0080_0000_0000;           // slot 1
         public const ulong HeapBase = 0x0000_0100_0000_0000;            // slot 2

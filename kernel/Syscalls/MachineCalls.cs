@@ -2,6 +2,8 @@ using Nooks.Abi;
 using Nooks.Kernel.Arch;
 using Nooks.Kernel.Console;
 using Nooks.Kernel.Memory;
+using Nooks.Kernel.Threading;
+using Nooks.Kernel.Time;
 
 namespace Nooks.Kernel.Syscalls
 {
@@ -9,15 +11,25 @@ namespace Nooks.Kernel.Syscalls
     public static unsafe class MachineCalls
     {
         private const string TestOption = "nooks.test";
-        // The lowest page of the kernel stack area belongs to no stack (slot 0's guard): reading
-        // it is a page fault in the kernel.
-        private const ulong UnmappedKernelAddress = KernelStacks.AreaBase;
+        private const ulong LastKernelPage = 0xFFFFFFFFFFFFF000;
+        private const ulong TopLevelSlotSize = 1UL << 39;
 
-        // Until the scheduler and its clock land (branch `threads`) there is no time source.
-        public static long Uptime() => Errno.NotImplemented;
-        public static long Sleep(long milliseconds) => milliseconds < 0 ? Errno.InvalidArgument : Errno.NotImplemented;
-        // Nothing else can run yet: spawn runs each child to completion.
-        public static long Yield() => 0;
+        private const long MaxSleepMilliseconds = 24L * 60 * 60 * 1000;
+
+        public static long Uptime() => Clock.Calibrated ? (long)Clock.UptimeNanos : Errno.NotImplemented;
+
+        public static long Sleep(long milliseconds)
+        {
+            if (milliseconds < 0 || milliseconds > MaxSleepMilliseconds) return Errno.InvalidArgument;
+            Scheduler.Sleep((ulong)milliseconds);
+            return 0;
+        }
+
+        public static long Yield()
+        {
+            Scheduler.Yield();
+            return 0;
+        }
 
         public static long PowerOff()
         {
@@ -35,8 +47,10 @@ namespace Nooks.Kernel.Syscalls
         public static long KernelFault()
         {
             if (!Kmain.Boot.HasOption(TestOption)) return Errno.NotPermitted;
-            Log.Warn("test", $"kernel_fault: reading unmapped kernel address 0x{UnmappedKernelAddress:x} on request");
-            return (long)*(ulong*)UnmappedKernelAddress;
+            ulong address = LastKernelPage;
+            while (AddressSpace.Kernel.Translate(address) != AddressSpace.NotMapped) address -= TopLevelSlotSize;
+            Log.Warn("test", $"kernel_fault: reading unmapped kernel address 0x{address:x} on request");
+            return (long)*(ulong*)address;
         }
     }
 }

@@ -1,0 +1,43 @@
+namespace Nooks.Api
+{
+    public enum LogLevel { Debug = 0, Info = 1, Warn = 2, Error = 3 }
+
+    // What the loader tells an extension about the PCI device it was bound to.
+    public struct PciDeviceInfo
+    {
+        public ushort VendorId, DeviceId;
+        public byte Bus, Device, Function, InterruptLine;
+        public uint BarCount;
+        public BarInfo Bar0, Bar1, Bar2, Bar3, Bar4, Bar5;
+    }
+
+    public struct BarInfo
+    {
+        public ulong Address;
+        public ulong Size;
+        public uint IsIo;
+        public uint Is64Bit;
+    }
+
+    public struct MacAddress
+    {
+        public byte B0, B1, B2, B3, B4, B5;
+    }
+
+    // The operations a network driver registers; the kernel calls them (through XPC when the
+    // driver is isolated). `device` is the handle nk_netdev_register returned.
+    public unsafe struct NetDeviceOps
+    {
+        public delegate* unmanaged<long, int> Open;
+        public delegate* unmanaged<long, int> Stop;
+        public delegate* unmanaged<long, byte*, int, int> Transmit;
+        public delegate* unmanaged<long, int, int> SetReceiveMode;
+    }
+
+    public static class ReceiveMode
+    {
+        public const int Unicast = 0;
+        public const int Promiscuous = 1;
+        public const int AllMulticast = 2;
+    }
+}
