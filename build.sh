@@ -111,10 +111,11 @@ build_kernel() {
   assemble boot/entry.asm "$OUT/obj/entry.o"
   assemble boot/cpu.asm "$OUT/obj/cpu.o"
   assemble boot/interrupts.asm "$OUT/obj/interrupts.o"
+  assemble boot/xpc.asm "$OUT/obj/xpc.o"
   assemble boot/switch.asm "$OUT/obj/switch.o"
   assemble boot/usermode.asm "$OUT/obj/usermode.o"
   assemble kernel/corelib/RuntimeStubs.asm "$OUT/obj/runtime.o"
-  local objs=("$OUT/obj/entry.o" "$OUT/obj/cpu.o" "$OUT/obj/interrupts.o" "$OUT/obj/switch.o" "$OUT/obj/usermode.o" "$OUT/obj/runtime.o" "$OUT/obj/kernel.o")
+  local objs=("$OUT/obj/entry.o" "$OUT/obj/cpu.o" "$OUT/obj/interrupts.o" "$OUT/obj/xpc.o" "$OUT/obj/switch.o" "$OUT/obj/usermode.o" "$OUT/obj/runtime.o" "$OUT/obj/kernel.o")
   if newer "$OUT/kernel.elf" "${objs[@]}" boot/kernel.ld; then
     log "linking kernel.elf"
     # Pass 1 links with an empty symbol table; pass 2 links the table made from pass 1's
@@ -141,10 +142,18 @@ build_extensions() {
     local name; name=$(basename "$dir")
     [ "$name" = runtime ] && continue
     compile_image "ext-$name" "$ROOT/$dir" "$name" "$ROOT/nooks/Api" "$ROOT/drivers/runtime"
-    if newer "$OUT/ext/$name" "$OUT/obj/ext-$name.o" "$OUT/obj/runtime.o" "$version_script"; then
+    # An extension may carry a few instructions C# cannot express, in its own .asm files.
+    local objects=("$OUT/obj/ext-$name.o" "$OUT/obj/runtime.o")
+    for source in "$dir"/*.asm; do
+      [ -e "$source" ] || continue
+      local asm_object; asm_object=$OUT/obj/ext-$name-$(basename "$source" .asm).o
+      assemble "$source" "$asm_object"
+      objects+=("$asm_object")
+    done
+    if newer "$OUT/ext/$name" "${objects[@]}" "$version_script"; then
       log "linking extension $name"
       ld -shared -Bsymbolic --hash-style=sysv -z noexecstack -z max-page-size=0x1000 -z text \
-        --version-script="$version_script" -o "$OUT/ext/$name" "$OUT/obj/ext-$name.o" "$OUT/obj/runtime.o"
+        --version-script="$version_script" -o "$OUT/ext/$name" "${objects[@]}"
     fi
     BOOT_MODULES+=" ext/$name"
   done

@@ -7,6 +7,7 @@ bits 64
 section .text
 
 extern interrupt_dispatch
+extern domain_active, kernel_cr3
 global interrupt_stub_table
 
 RED_ZONE          equ 128
@@ -86,16 +87,43 @@ STUB v
 %assign v v + 1
 %endrep
 
+; If a protection domain's page tables are live (kernel memory read-only), switch to the
+; kernel's before any C# runs, and push the domain's CR3 (0 if none) as the frame's last word.
+%macro LEAVE_DOMAIN 0
+    cmp byte [rel domain_active], 0
+    je %%none
+    mov rax, cr3
+    push rax
+    mov rax, [rel kernel_cr3]
+    mov cr3, rax
+    mov byte [rel domain_active], 0
+    jmp %%done
+%%none:
+    push 0
+%%done:
+%endmacro
+
+; Undo LEAVE_DOMAIN: return to the domain's page tables if the frame says so.
+%macro RETURN_TO_DOMAIN 0
+    pop rax
+    test rax, rax
+    jz %%none
+    mov byte [rel domain_active], 1
+    mov cr3, rax
+%%none:
+%endmacro
+
 ; Stack on entry: vector, error, rip, cs, rflags, rsp, ss.
 exception_common:
     cld
     PUSH_GPRS
+    LEAVE_DOMAIN
     mov rdi, rsp
-    ; The IST top is 16-byte aligned and 7 + 15 words were pushed: realign for the call.
     mov rbp, rsp
     and rsp, -16
     SAVE_FX_AND_CALL_DISPATCH
     mov rsp, rbp
+    RETURN_TO_DOMAIN
     POP_GPRS
     add rsp, 16
     iretq
@@ -113,10 +141,10 @@ irq_common:
     mov rax, [rsp + 56]
     sub rax, RED_ZONE
 .have_target:
-    ; Frame base F (the vector word) with F = 8 mod 16, so that after 15 GPRs the call is aligned.
+    ; Frame base F (the vector word) with F = 0 mod 16, so that after 15 GPRs and the domain
+    ; word the call is aligned.
     sub rax, 7 * 8
     and rax, -16
-    sub rax, 8
     mov rbx, [rsp + 16]
     mov [rax], rbx              ; vector
     mov rbx, [rsp + 24]
@@ -136,8 +164,10 @@ irq_common:
     xchg rbx, [rsp]             ; rbx restored, [rsp] = target
     pop rsp                     ; now on the target stack at F
     PUSH_GPRS
+    LEAVE_DOMAIN
     mov rdi, rsp
     SAVE_FX_AND_CALL_DISPATCH
+    RETURN_TO_DOMAIN
     POP_GPRS
     add rsp, 16
     iretq

@@ -11,6 +11,7 @@ using Nooks.Kernel.Info;
 using Nooks.Kernel.Memory;
 using Nooks.Kernel.Processes;
 using Nooks.Kernel.Syscalls;
+using Nooks.Kernel.Runtime;
 using Nooks.Kernel.Threading;
 using Nooks.Kernel.Time;
 
@@ -45,6 +46,9 @@ namespace Nooks.Kernel
             Gdt.Initialize();
             Idt.Initialize();
             Log.Info("cpu", "GDT, TSS with IST stacks and IDT loaded");
+            InterfaceDispatchSelfTest.Run();
+            MemInfo.Register();
+            Pci.Pci.Initialize();
 
             AcpiTables.Initialize();
             Irq.Initialize(AcpiTables.Madt);
@@ -57,6 +61,8 @@ namespace Nooks.Kernel
             Cpu.EnableInterrupts();
             if (!ConsoleInput.Initialize()) Log.Error("console", "no serial input: the console cannot read commands");
 
+            Nooks.NooksManager.Initialize();
+            Nooks.NooksManager.LoadFromCommandLine(Boot.CommandLine);
             SyscallSetup.Initialize();
             UserFaults.Initialize();
             SystemReports.Register();

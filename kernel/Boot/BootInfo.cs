@@ -37,8 +37,8 @@ namespace Nooks.Kernel.Boot
             if (RegionCount < MaxRegions) Regions[RegionCount++] = new MemoryRegion { Base = baseAddress, Length = length, Kind = kind };
         }
 
-        // A module is known by the base name of the first word of its command line: QEMU's
-        // -initrd passes the file's path ("out/user/init"), GRUB's module2 line what follows it.
+        // A module is named by the base name of the first word of its command line, so that
+        // `-initrd out/ext/e1000` (QEMU) and `module2 /boot/modules/e1000 e1000` (GRUB) agree.
         public void AddModule(ulong start, ulong end, string commandLine)
         {
             if (ModuleCount < MaxModules) Modules[ModuleCount++] = new BootModule { Start = start, End = end, Name = ModuleName(commandLine) };
@@ -46,12 +46,12 @@ namespace Nooks.Kernel.Boot
 
         public static string ModuleName(string commandLine)
         {
-            ReadOnlySpan<char> line = commandLine;
-            int end = line.IndexOf(' ');
-            if (end >= 0) line = line.Slice(0, end);
-            int slash = line.Length - 1;
-            while (slash >= 0 && line[slash] != '/') slash--;
-            return new string(line.Slice(slash + 1));
+            System.ReadOnlySpan<char> s = commandLine;
+            int space = s.IndexOf(' ');
+            if (space >= 0) s = s.Slice(0, space);
+            int slash = -1;
+            for (int i = 0; i < s.Length; i++) if (s[i] == '/') slash = i;
+            return new string(s.Slice(slash + 1));
         }
 
         public ulong UsableBytes

@@ -41,6 +41,8 @@ namespace Nooks.Kernel.Console
                 Cpu.HaltForever();
             }
             string name = new string(command);
+            string output = Nooks.Commands.KernelCommands.Execute(name);
+            if (output != null) { Terminal.Write(output); return; }
             string report = KernelInfo.Read(name);
             if (report != null) Terminal.Write(report);
             else Terminal.Write($"unknown command '{name}'; try 'help'\n");

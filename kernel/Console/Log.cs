@@ -17,6 +17,8 @@ namespace Nooks.Kernel.Console
         // Nanoseconds since boot; set once the clock is calibrated.
         public static unsafe delegate*<ulong> Clock;
 
+        public static unsafe ulong Now() => Clock != null ? Clock() : 0;
+
         public static void Debug(string subsystem, string message) => Write(LogLevel.Debug, subsystem, message);
         public static void Info(string subsystem, string message) => Write(LogLevel.Info, subsystem, message);
         public static void Warn(string subsystem, string message) => Write(LogLevel.Warn, subsystem, message);

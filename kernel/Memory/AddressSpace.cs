@@ -103,6 +103,28 @@ namespace Nooks.Kernel.Memory
 
         public ulong TopLevelEntry(int index) => ((ulong*)Root)[index];
 
+        public void SetTopLevel(int index, ulong entry) => ((ulong*)Root)[index] = entry;
+
+        // Frees every table page and the root, but no mapped frame: for spaces whose frames are
+        // owned and freed elsewhere. Shared slots must be cleared first.
+        public void DestroyTables()
+        {
+            ulong* pml4 = (ulong*)Root;
+            for (int i = 0; i < EntriesPerTable; i++)
+                if ((pml4[i] & (ulong)PageFlags.Present) != 0) FreeTables(pml4[i] & AddressMask, 2);
+            FrameAllocator.Free(Root);
+        }
+
+        private static void FreeTables(ulong table, int level)
+        {
+            ulong* t = (ulong*)table;
+            if (level > 0)
+                for (int i = 0; i < EntriesPerTable; i++)
+                    if ((t[i] & (ulong)PageFlags.Present) != 0 && (t[i] & (ulong)PageFlags.Large) == 0)
+                        FreeTables(t[i] & AddressMask, level - 1);
+            FrameAllocator.Free(table);
+        }
+
         public void Activate() => Cpu.WriteCr3(Root);
 
         // Frees the tables under top-level slots [firstIndex, endIndex), the user frames they map,

@@ -48,11 +48,17 @@ namespace Nooks.Kernel.Memory
         private static void Clear(ulong f) => bitmap[f / 64] &= ~(1UL << (int)(f % 64));
 
         // Returns the physical address of `count` contiguous frames, or 0 if none are free.
-        public static ulong Allocate(ulong count = 1)
+        public static ulong Allocate(ulong count = 1) => AllocateBelow(count, ulong.MaxValue);
+
+        // As Allocate, with every frame of the run below the physical address `limit` (for
+        // devices that cannot address all of memory).
+        public static ulong AllocateBelow(ulong count, ulong limit)
         {
+            ulong endFrame = limit / PageSize.Small;
+            if (endFrame > frameCount) endFrame = frameCount;
             ulong flags = Cpu.SaveAndDisableInterrupts();
-            ulong result = FindRun(count, searchHint);
-            if (result == 0 && searchHint != 0) result = FindRun(count, 0);
+            ulong result = FindRun(count, searchHint, endFrame);
+            if (result == 0 && searchHint != 0) result = FindRun(count, 0, endFrame);
             if (result != 0)
             {
                 ulong first = result / PageSize.Small;
@@ -64,10 +70,10 @@ namespace Nooks.Kernel.Memory
             return result;
         }
 
-        private static ulong FindRun(ulong count, ulong from)
+        private static ulong FindRun(ulong count, ulong from, ulong endFrame)
         {
             ulong run = 0;
-            for (ulong f = from; f < frameCount; f++)
+            for (ulong f = from; f < endFrame; f++)
             {
                 if (run == 0 && f % 64 == 0 && bitmap[f / 64] == ulong.MaxValue) { f += 63; continue; }
                 if (IsSet(f)) { run = 0; continue; }

@@ -18,6 +18,8 @@ namespace Internal.Runtime
         BodyRemoved,
         FailFast,
         TypeLoad,
+        EntryPointNotFound,
+        AmbiguousImplementation,
     }
 
     // Supplied by each image (kernel, extension, user program).

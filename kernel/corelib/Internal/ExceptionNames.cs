@@ -18,6 +18,8 @@ namespace Internal.Runtime
             ExceptionKind.BodyRemoved => "method body removed by the compiler",
             ExceptionKind.FailFast => "fail fast",
             ExceptionKind.TypeLoad => "type load failure",
+            ExceptionKind.EntryPointNotFound => "interface method has no implementation (re-abstracted)",
+            ExceptionKind.AmbiguousImplementation => "ambiguous default interface implementation (diamond)",
             _ => "unknown failure",
         };
     }

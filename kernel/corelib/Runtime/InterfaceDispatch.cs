@@ -6,17 +6,20 @@ namespace System.Runtime
     // Resolves an interface call site (a dispatch cell) for an object to the implementing method.
     // Called by RhpInitialDynamicInterfaceDispatch in RuntimeStubs.asm on every such call: the
     // cells are never patched, which keeps images read-only and identical after load.
+    //
+    // Resolution follows NativeAOT's rules: walk from the object's type to its bases looking for
+    // an implementation in each type's dispatch map; only if none is found, walk again for a
+    // default interface method. A vtable slot is read from the object's own type (a derived
+    // class may have overridden it); a sealed slot from the type whose map named it.
     internal static unsafe class InterfaceDispatch
     {
         private const nuint CellFlagMask = 3;
         private const nuint InterfaceRelativePointer = 3;
-        private const uint HasDispatchMapFlag = 0x00040000;
-        // Between the interface map and the dispatch map: TypeManager and writable-data pointers.
-        private const int DispatchMapOffsetAfterInterfaceMap = 8;
+        // Implementation slots with a special meaning in a dispatch map.
+        private const ushort ReabstractedSlot = 0xFFFF;
+        private const ushort DiamondSlot = 0xFFFE;
 
         private struct Cell { public nuint Stub; public nuint Cache; }
-        private struct DispatchMapHeader { public ushort StandardEntries, DefaultEntries, StandardStaticEntries, DefaultStaticEntries; }
-        private struct DispatchMapEntry { public ushort InterfaceIndex, InterfaceSlot, ImplementationSlot; }
 
         [RuntimeExport("RhpCidResolve")]
         private static void* Resolve(object obj, Cell* cell)
@@ -28,35 +31,44 @@ namespace System.Runtime
             if ((cell->Cache & CellFlagMask) != InterfaceRelativePointer) RuntimeFault.Raise(ExceptionKind.NotSupported);
             MethodTable* iface = (MethodTable*)((byte*)&cell->Cache + (int)(uint)(cell->Cache & ~CellFlagMask));
 
-            for (MethodTable* type = obj.GetMethodTable(); type != null; type = type->BaseType)
+            void* target = FindImplementation(obj.GetMethodTable(), iface, slot);
+            if (target == null) RuntimeFault.Raise(ExceptionKind.InvalidCast);
+            return target;
+        }
+
+        // The code implementing slot `slot` of `iface` for objects of type `type`, or null.
+        internal static void* FindImplementation(MethodTable* type, MethodTable* iface, ushort slot)
+        {
+            for (int pass = 0; pass < 2; pass++)
             {
-                void* target = FindInType(type, iface, slot);
-                if (target != null) return target;
+                bool defaults = pass == 1;
+                for (MethodTable* current = type; current != null; current = current->BaseType)
+                {
+                    if (!FindSlot(current, iface, slot, defaults, out ushort impl)) continue;
+                    if (impl == ReabstractedSlot) RuntimeFault.Raise(ExceptionKind.EntryPointNotFound);
+                    if (impl == DiamondSlot) RuntimeFault.Raise(ExceptionKind.AmbiguousImplementation);
+                    if (impl < current->NumVtableSlots) return type->Vtable[impl];
+                    return current->SealedVirtualSlot(impl - current->NumVtableSlots);
+                }
             }
-            RuntimeFault.Raise(ExceptionKind.InvalidCast);
             return null;
         }
 
-        private static void* FindInType(MethodTable* type, MethodTable* iface, ushort slot)
+        private static bool FindSlot(MethodTable* type, MethodTable* iface, ushort slot, bool defaults, out ushort impl)
         {
-            if ((type->Flags & HasDispatchMapFlag) == 0) return null;
-            int index = -1;
-            MethodTable** map = type->InterfaceMap;
-            for (int i = 0; i < type->NumInterfaces; i++)
-                if (map[i] == iface) { index = i; break; }
-            if (index < 0) return null;
-
-            byte* relative = (byte*)(map + type->NumInterfaces) + DispatchMapOffsetAfterInterfaceMap;
-            DispatchMapHeader* header = (DispatchMapHeader*)(relative + *(int*)relative);
-            DispatchMapEntry* entries = (DispatchMapEntry*)(header + 1);
-            for (int i = 0; i < header->StandardEntries; i++)
+            impl = 0;
+            DispatchMap* map = type->DispatchMap;
+            if (map == null) return false;
+            DispatchMap.Entry* entries = defaults ? map->Default : map->Standard;
+            int count = defaults ? map->DefaultEntries : map->StandardEntries;
+            MethodTable** interfaces = type->InterfaceMap;
+            for (int i = 0; i < count; i++)
             {
-                if (entries[i].InterfaceIndex != index || entries[i].InterfaceSlot != slot) continue;
-                ushort impl = entries[i].ImplementationSlot;
-                if (impl < type->NumVtableSlots) return type->Vtable[impl];
-                RuntimeFault.Raise(ExceptionKind.NotSupported);
+                if (entries[i].InterfaceSlot != slot || interfaces[entries[i].InterfaceIndex] != iface) continue;
+                impl = entries[i].ImplementationSlot;
+                return true;
             }
-            return null;
+            return false;
         }
     }
 }

@@ -82,6 +82,26 @@ namespace System
         public static string Concat(string a, string b, string c) => Concat(Concat(a, b), c);
         public static string Concat(string a, string b, string c, string d) => Concat(Concat(a, b), Concat(c, d));
 
+        // C# lowers a + b + ... with more than four operands to this: one allocation for all.
+        public static string Concat(params string[] values)
+        {
+            int length = 0;
+            for (int i = 0; i < values.Length; i++) if (values[i] != null) length += values[i].Length;
+            string s = FastAllocate(length);
+            if (length == 0) return s;
+            fixed (char* dst = &s._firstChar)
+            {
+                int at = 0;
+                for (int i = 0; i < values.Length; i++)
+                {
+                    string v = values[i];
+                    if (v == null) continue;
+                    for (int j = 0; j < v.Length; j++) dst[at++] = v[j];
+                }
+            }
+            return s;
+        }
+
         public static bool operator ==(string a, string b) => Equals(a, b);
         public static bool operator !=(string a, string b) => !Equals(a, b);
         public override bool Equals(object o) => o is string s && Equals(this, s);

@@ -1,0 +1,112 @@
+; The XPC gate: the only way into and out of a protection domain. A crossing switches page
+; tables and stacks and leaves a record that a fault inside the domain unwinds to.
+bits 64
+
+; XpcRecord (nooks/Isolation/XpcRecord.cs), one per crossing into a domain, on the caller's stack.
+XPC_RSP          equ 0
+XPC_RBX          equ 8
+XPC_RBP          equ 16
+XPC_R12          equ 24
+XPC_R13          equ 32
+XPC_R14          equ 40
+XPC_R15          equ 48
+XPC_DOMAIN_CR3   equ 56
+XPC_STACK_TOP    equ 64
+XPC_CALLER_CR3   equ 72
+XPC_RFLAGS       equ 80
+
+section .data
+global domain_active, kernel_cr3
+; Nonzero while a domain's page tables are live: interrupt entry then switches to kernel_cr3.
+domain_active: db 0
+align 8
+kernel_cr3: dq 0
+
+section .text
+global xpc_call, xpc_abort_landing, xpc_enter_kernel, xpc_leave_kernel, xpc_set_kernel_cr3
+
+xpc_set_kernel_cr3:
+    mov [rel kernel_cr3], rdi
+    ret
+
+; long xpc_call(XpcRecord* record, void* function, long a0, long a1, long a2, long a3)
+; Calls function(a0..a3) inside the record's domain with interrupts off and returns its result.
+xpc_call:
+    mov [rdi + XPC_RSP], rsp
+    mov [rdi + XPC_RBX], rbx
+    mov [rdi + XPC_RBP], rbp
+    mov [rdi + XPC_R12], r12
+    mov [rdi + XPC_R13], r13
+    mov [rdi + XPC_R14], r14
+    mov [rdi + XPC_R15], r15
+    pushfq
+    pop rax
+    mov [rdi + XPC_RFLAGS], rax
+    cli
+    mov rax, cr3
+    mov [rdi + XPC_CALLER_CR3], rax
+    mov r12, rdi                    ; record, callee-saved across the call
+    mov r11, rsi                    ; function
+    mov rdi, rdx
+    mov rsi, rcx
+    mov rdx, r8
+    mov rcx, r9
+    mov rax, [r12 + XPC_STACK_TOP]
+    test rax, rax
+    jz .same_stack                  ; nested crossing: already on this domain's stack
+    mov rsp, rax
+.same_stack:
+    and rsp, -16
+    mov rax, [r12 + XPC_DOMAIN_CR3]
+    mov byte [rel domain_active], 1
+    mov cr3, rax
+    call r11
+    mov rdx, [r12 + XPC_CALLER_CR3]
+    mov cr3, rdx
+    mov byte [rel domain_active], 0
+    mov rdi, r12
+    jmp xpc_return
+
+; A fault in the domain resumes here (the fault handler rewrites its frame) with rdi = the
+; record of the outermost crossing into the failed domain and rax = the error to return.
+xpc_abort_landing:
+    mov rdx, [rdi + XPC_CALLER_CR3]
+    mov cr3, rdx
+    mov byte [rel domain_active], 0
+xpc_return:
+    mov rsp, [rdi + XPC_RSP]
+    mov rbx, [rdi + XPC_RBX]
+    mov rbp, [rdi + XPC_RBP]
+    mov r12, [rdi + XPC_R12]
+    mov r13, [rdi + XPC_R13]
+    mov r14, [rdi + XPC_R14]
+    mov r15, [rdi + XPC_R15]
+    push qword [rdi + XPC_RFLAGS]
+    popfq
+    ret
+
+; Wrappers: a kernel call made from inside a domain runs the kernel's code on the kernel's page
+; tables (same stack: the domain's stacks are mapped in both).
+xpc_enter_kernel:
+    mov rax, [rel kernel_cr3]
+    mov cr3, rax
+    mov byte [rel domain_active], 0
+    ret
+
+; void xpc_leave_kernel(ulong domainCr3)
+xpc_leave_kernel:
+    cli
+    mov byte [rel domain_active], 1
+    mov cr3, rdi
+    ret
+
+; void xpc_abort(XpcRecord* record, long status): unwind a failed domain from kernel code (a
+; wrapper that found a bad call) straight to the caller of the outermost crossing.
+global xpc_abort, xpc_abort_landing_address
+xpc_abort:
+    mov rax, rsi
+    jmp xpc_abort_landing
+
+xpc_abort_landing_address:
+    lea rax, [rel xpc_abort_landing]
+    ret

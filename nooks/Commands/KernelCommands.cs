@@ -1,0 +1,77 @@
+using Nooks.Extensions;
+using Nooks.Isolation;
+
+namespace Nooks.Commands
+{
+    // Commands the shell passes to the kernel (`insmod`, `lsmod`, `nooks`, ...) and commands
+    // extensions register (`fault`, `null`): a line in, text out.
+    public static unsafe class KernelCommands
+    {
+        private const int Capacity = 48;
+        private struct Entry
+        {
+            public string Name;
+            public string Usage;
+            public ulong KernelHandler;       // delegate*<string, string>, or 0
+            public Extension Owner;           // for extension commands
+            public ulong ExtensionHandler;
+            public long Handle;
+        }
+
+        private static readonly Entry[] entries = new Entry[Capacity];
+        private static int count;
+        private static long nextHandle = 1;
+
+        public static void Register(string name, string usage, delegate*<string, string> handler)
+        {
+            if (count == Capacity) Kernel.Panic.Halt("too many kernel commands");
+            entries[count++] = new Entry { Name = name, Usage = usage, KernelHandler = (ulong)handler };
+        }
+
+        public static long RegisterExtension(Extension owner, string name, ulong handler)
+        {
+            if (count == Capacity || Find(name) >= 0) return Api.ApiStatus.Busy;
+            long handle = nextHandle++;
+            entries[count++] = new Entry { Name = name, Usage = $"{name} ... (from extension {owner.Name})", Owner = owner, ExtensionHandler = handler, Handle = handle };
+            return handle;
+        }
+
+        public static bool Unregister(Extension owner, long handle)
+        {
+            for (int i = 0; i < count; i++)
+                if (entries[i].Owner == owner && entries[i].Handle == handle)
+                {
+                    entries[i] = entries[--count];
+                    entries[count] = default;
+                    return true;
+                }
+            return false;
+        }
+
+        public static bool Exists(string name) => Find(name) >= 0;
+
+        // Runs `line`; returns its output, or null if no command has that name.
+        public static string Execute(string line)
+        {
+            ReadOnlySpanHelpers.SplitFirstWord(line, out string name, out string args);
+            int i = Find(name);
+            if (i < 0) return null;
+            Entry e = entries[i];
+            if (e.KernelHandler != 0) return ((delegate*<string, string>)e.KernelHandler)(args);
+            return ExtensionCommand.Run(e.Owner, e.ExtensionHandler, name, args);
+        }
+
+        public static string Help()
+        {
+            string text = "";
+            for (int i = 0; i < count; i++) text += $"  {entries[i].Usage}\n";
+            return text;
+        }
+
+        private static int Find(string name)
+        {
+            for (int i = 0; i < count; i++) if (entries[i].Name == name) return i;
+            return -1;
+        }
+    }
+}

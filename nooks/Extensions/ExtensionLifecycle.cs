@@ -1,0 +1,125 @@
+using Nooks.Api;
+using Nooks.Commands;
+using Nooks.Isolation;
+using Nooks.Kernel.Console;
+using Nooks.Kernel.Memory;
+using Nooks.Loader;
+using Nooks.Tracking;
+
+namespace Nooks.Extensions
+{
+    // Loading, unloading and restarting extensions, and releasing what they hold.
+    public static class ExtensionLifecycle
+    {
+        // insmod: returns null or why it failed.
+        public static string Load(string name, ExtensionMode mode)
+        {
+            Extension existing = ExtensionRegistry.Find(name);
+            if (existing != null && existing.State != ExtensionState.Unloaded) return $"{name} is already loaded ({ExtensionNames.Of(existing.Mode)})";
+            Kernel.Boot.BootModule? module = Kernel.Kmain.Boot.FindModule(name);
+            if (!module.HasValue) return $"no extension image named '{name}' among the boot modules";
+            Kernel.Boot.BootModule m = module.Value;
+            var ext = new Extension(name, m.Start, m.End - m.Start, mode);
+            if (existing != null) ExtensionRegistry.Remove(existing);
+            if (!ExtensionRegistry.Add(ext)) return "too many extensions";
+            string error = ExtensionLoader.Load(ext);
+            if (error != null)
+            {
+                ReleaseAll(ext);
+                ext.State = ExtensionState.Unloaded;
+                return error;
+            }
+            Log.Info("nooks", $"loaded {name} ({ExtensionNames.Of(mode)}) at 0x{ext.Image.Base:x}, {ext.Image.Size} bytes");
+            return null;
+        }
+
+        // rmmod: returns null or why it failed.
+        public static string Unload(Extension ext)
+        {
+            if (ext.State == ExtensionState.Running && ext.Image.Exit != 0) Gate.Call(ext, ext.Image.Exit);
+            int leaked = ext.Tracker.CountOf(ObjectKind.Memory) + ext.Tracker.CountOf(ObjectKind.DmaBuffer);
+            ulong leakedBytes = ext.Tracker.BytesOf(ObjectKind.Memory) + ext.Tracker.BytesOf(ObjectKind.DmaBuffer);
+            ReleaseAll(ext);
+            ext.State = ExtensionState.Unloaded;
+            Log.Info("nooks", $"unloaded {ext.Name}; released {leaked} memory objects ({leakedBytes} bytes) it still held");
+            return null;
+        }
+
+        // After a fault: release everything, discard the domain, load a fresh image, init again.
+        public static void Restart(Extension ext)
+        {
+            ulong started = Log.Now();
+            ext.State = ExtensionState.Recovering;
+            ReleaseAll(ext);
+            ext.Tracker = new ObjectTracker();
+            string error = ExtensionLoader.Load(ext);
+            if (error != null)
+            {
+                ReleaseAll(ext);
+                ext.State = ExtensionState.Failed;
+                Log.Error("nooks", $"could not restart {ext.Name}: {error}");
+                return;
+            }
+            ext.Restarts++;
+            ext.LastRecoveryNanos = Log.Now() - started;
+            Log.Info("nooks", $"restarted {ext.Name} ({ExtensionNames.Of(ext.Mode)}) in {ext.LastRecoveryNanos / 1000} us");
+        }
+
+        // Gives back every tracked object, the image, the mailbox and the domain.
+        public static void ReleaseAll(Extension ext)
+        {
+            // Entry points first, so nothing calls into the extension while its memory goes.
+            ReleaseKind(ext, ObjectKind.Command);
+            ReleaseKind(ext, ObjectKind.Irq);
+            ReleaseKind(ext, ObjectKind.Timer);
+            ReleaseKind(ext, ObjectKind.NetDevice);
+            ReleaseKind(ext, ObjectKind.Lock);
+            ReleaseKind(ext, ObjectKind.WaitQueue);
+            ReleaseKind(ext, ObjectKind.Packet);
+            ReleaseKind(ext, ObjectKind.MmioMapping);
+            ReleaseKind(ext, ObjectKind.DmaBuffer);
+            ReleaseKind(ext, ObjectKind.Memory);
+            ext.Tracker.ClearEntryPoints();
+            if (ext.Image != null)
+            {
+                ExtensionMemory.Unmap(ext, ext.Image.Base, ext.Image.Pages);
+                ext.Image = null;
+            }
+            if (ext.Mailbox != 0)
+            {
+                ExtensionMemory.Unmap(ext, ext.Mailbox, 1);
+                ext.Mailbox = 0;
+            }
+            if (ext.Domain != null)
+            {
+                ext.Domain.ReleaseStacks();
+                Domain d = ext.Domain;
+                ext.Domain = null;
+                d.Destroy();
+                Gate.ReleaseDomain(d);
+            }
+        }
+
+        private static void ReleaseKind(Extension ext, ObjectKind kind)
+        {
+            ObjectTracker t = ext.Tracker;
+            for (int i = t.Count - 1; i >= 0; i--)
+            {
+                TrackedObject o = t[i];
+                if (o.Kind != kind) continue;
+                Release(ext, o);
+                t.Remove(o.Kind, o.Value);
+            }
+        }
+
+        private static void Release(Extension ext, TrackedObject o)
+        {
+            switch (o.Kind)
+            {
+                case ObjectKind.Command: KernelCommands.Unregister(ext, (long)o.Value); break;
+                case ObjectKind.Memory: ExtensionMemory.Unmap(ext, o.Value, o.Size / PageSize.Small); break;
+                default: Services.KernelServices.Release(ext, o); break;
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using Nooks.Extensions;
+using Nooks.Kernel.Memory;
+using Nooks.Tracking;
+
+namespace Nooks.Isolation
+{
+    // A lightweight protection domain: the kernel's address space seen through page tables in
+    // which all kernel memory is read-only (kernel text stays executable), the interrupt stacks
+    // stay writable (the CPU pushes exception frames there whatever tables are live), and of the
+    // extension area only this domain's own image, heap, stacks and device mappings are mapped.
+    // Other domains' memory is simply absent.
+    public sealed unsafe class Domain
+    {
+        public const int StackCount = 4;
+        public const ulong StackSize = 64 * 1024;
+
+        public readonly int Id;
+        public readonly Extension Owner;
+        public readonly AddressSpace Space;
+        private readonly ulong[] stackTops = new ulong[StackCount];
+        private readonly bool[] stackInUse = new bool[StackCount];
+        public int LocksHeld;
+        public readonly DeferredQueue Deferred = new DeferredQueue();
+
+        public ulong Cr3 => Space.Root;
+        public ObjectTracker Tracker => Owner.Tracker;
+
+        public Domain(int id, Extension owner)
+        {
+            Id = id;
+            Owner = owner;
+            Space = AddressSpace.CreateEmpty();
+            AddressSpace kernel = AddressSpace.Kernel;
+            Space.SetTopLevel(0, kernel.TopLevelEntry(0) & ~(ulong)PageFlags.Writable);
+            Space.SetTopLevel(KernelStacks.ThreadAreaTopLevelIndex, kernel.TopLevelEntry(KernelStacks.ThreadAreaTopLevelIndex) & ~(ulong)PageFlags.Writable);
+            Space.SetTopLevel(KernelStacks.InterruptAreaTopLevelIndex, kernel.TopLevelEntry(KernelStacks.InterruptAreaTopLevelIndex));
+        }
+
+        // Maps a page of the extension area into this domain (the kernel maps it separately).
+        public void Map(ulong virt, ulong phys, PageFlags flags) => Space.Map(virt, phys, flags);
+        public void Unmap(ulong virt) => Space.Unmap(virt);
+
+        public void CreateStacks()
+        {
+            for (int i = 0; i < StackCount; i++)
+            {
+                ulong bottom = ExtensionArea.Reserve(StackSize);   // the gap after it is the guard page
+                ExtensionMemory.MapFresh(Owner, bottom, StackSize / PageSize.Small, PageFlags.KernelData);
+                stackTops[i] = bottom + StackSize;
+            }
+        }
+
+        public void ReleaseStacks()
+        {
+            for (int i = 0; i < StackCount; i++)
+                if (stackTops[i] != 0)
+                {
+                    ExtensionMemory.Unmap(Owner, stackTops[i] - StackSize, StackSize / PageSize.Small);
+                    stackTops[i] = 0;
+                }
+        }
+
+        public int TakeStack()
+        {
+            for (int i = 0; i < StackCount; i++)
+                if (!stackInUse[i]) { stackInUse[i] = true; return i; }
+            return -1;
+        }
+
+        public ulong StackTop(int index) => stackTops[index];
+        public void ReturnStack(int index) { if (index >= 0) stackInUse[index] = false; }
+        public void ReturnAllStacks() { for (int i = 0; i < StackCount; i++) stackInUse[i] = false; }
+
+        public bool OwnsStackAddress(ulong address)
+        {
+            for (int i = 0; i < StackCount; i++)
+                if (address < stackTops[i] && address >= stackTops[i] - StackSize) return true;
+            return false;
+        }
+
+        // Readable from inside the domain: every page present in the domain's tables.
+        public bool CanRead(void* pointer, long length) => Check((ulong)pointer, length, false);
+
+        // Writable from inside the domain: the domain's own memory only.
+        public bool CanWrite(void* pointer, long length) => Check((ulong)pointer, length, true);
+
+        private bool Check(ulong start, long length, bool write)
+        {
+            if (length < 0 || start == 0) return false;
+            if (length == 0) return true;
+            ulong end = start + (ulong)length;
+            if (end < start) return false;
+            if (write && (!ExtensionArea.Contains(start) || !ExtensionArea.Contains(end - 1))) return false;
+            for (ulong page = PageSize.AlignDown(start); page < end; page += PageSize.Small)
+            {
+                if (Space.Translate(page, out PageFlags flags) == AddressSpace.NotMapped) return false;
+                if (write && (flags & PageFlags.Writable) == 0) return false;
+            }
+            return true;
+        }
+
+        public bool IsCode(void* function) => Owner.Image.IsCode((ulong)function);
+
+        // Blocking is refused while the extension holds one of its spinning locks.
+        public bool MayBlock() => LocksHeld == 0;
+
+        public void Destroy()
+        {
+            // The shared kernel slots are not this domain's to free.
+            Space.SetTopLevel(0, 0);
+            Space.SetTopLevel(KernelStacks.ThreadAreaTopLevelIndex, 0);
+            Space.SetTopLevel(KernelStacks.InterruptAreaTopLevelIndex, 0);
+            Space.DestroyTables();
+        }
+    }
+}

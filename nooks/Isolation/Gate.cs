@@ -1,0 +1,190 @@
+using Nooks.Api;
+using Nooks.Extensions;
+using Nooks.Kernel;
+using Nooks.Kernel.Arch;
+using Nooks.Kernel.Interrupts;
+
+namespace Nooks.Isolation
+{
+    // The C# half of the XPC gate: calls from the kernel into extensions (direct for native ones,
+    // crossings for isolated ones), the kernel side of wrapped calls out of a domain, and the
+    // unwinding of a failed domain back to the kernel caller that entered it.
+    public static unsafe class Gate
+    {
+        private const int MaxDomains = 32;
+        private const ulong KernelRflags = 0x2;            // reserved bit 1 set, interrupts off
+        private static readonly Domain[] domains = new Domain[MaxDomains];
+        private static XpcRecord* bootChain;
+        private static Extension currentNative;
+
+        // Each thread has its own chain of crossings (it may block inside a kernel call made
+        // from a domain while another thread enters the same domain).
+        private static XpcRecord* innermost
+        {
+            get => Kernel.Threading.Scheduler.Current != null ? (XpcRecord*)Kernel.Threading.Scheduler.Current.XpcChain : bootChain;
+            set
+            {
+                if (Kernel.Threading.Scheduler.Current != null) Kernel.Threading.Scheduler.Current.XpcChain = (ulong)value;
+                else bootChain = value;
+            }
+        }
+
+        public static void Initialize()
+        {
+            XpcGate.SetKernelCr3(Kernel.Memory.AddressSpace.Kernel.Root);
+            InterruptDispatch.AddFaultClaimer(&ClaimFault);
+        }
+
+        public static XpcRecord* Innermost => innermost;
+
+        // The extension on whose behalf the kernel is running now, if any.
+        public static Extension Current
+        {
+            get
+            {
+                if (innermost != null) return domains[innermost->DomainId].Owner;
+                return currentNative;
+            }
+        }
+
+        public static Domain CreateDomain(Extension owner)
+        {
+            for (int i = 0; i < MaxDomains; i++)
+                if (domains[i] == null) return domains[i] = new Domain(i, owner);
+            return null;
+        }
+
+        public static void ReleaseDomain(Domain d) { if (domains[d.Id] == d) domains[d.Id] = null; }
+
+        // Calls an extension function with up to four integer arguments.
+        public static long Call(Extension ext, ulong function, long a0 = 0, long a1 = 0, long a2 = 0, long a3 = 0)
+        {
+            if (ext.State != ExtensionState.Running && ext.State != ExtensionState.Loading) return ApiStatus.ExtensionFailed;
+            ext.Crossings++;
+            if (!ext.IsIsolated)
+            {
+                Extension previous = currentNative;
+                currentNative = ext;
+                long r = ((delegate* unmanaged<long, long, long, long, long>)function)(a0, a1, a2, a3);
+                currentNative = previous;
+                return r;
+            }
+
+            Domain d = ext.Domain;
+            bool nested = OutermostFor(d) != null;
+            XpcRecord record = default;
+            record.DomainId = d.Id;
+            record.DomainCr3 = d.Cr3;
+            record.Outer = innermost;
+            record.StackIndex = -1;
+            if (!nested)
+            {
+                record.StackIndex = d.TakeStack();
+                if (record.StackIndex < 0) return ApiStatus.Busy;
+                record.StackTop = d.StackTop(record.StackIndex);
+            }
+            record.StartTsc = Cpu.ReadTsc();
+            innermost = &record;
+            long result = XpcGate.Call(&record, (void*)function, a0, a1, a2, a3);
+            innermost = record.Outer;
+            if (nested) return result;
+
+            d.ReturnStack(record.StackIndex);
+            if (ext.State != ExtensionState.Failed && d.LocksHeld > 0)
+            {
+                Fail(ext, $"returned to the kernel holding {d.LocksHeld} lock(s)");
+                result = ApiStatus.ExtensionFailed;
+            }
+            if (ext.State == ExtensionState.Failed) Recovery.RecoveryManager.Request(ext);
+            else Deferred.Flush(d);
+            return result;
+        }
+
+        // Wrappers call this first: leave the domain's page tables for the kernel's.
+        public static Domain EnterKernel(int callIndex)
+        {
+            XpcGate.EnterKernel();
+            Domain d = domains[innermost->DomainId];
+            d.Owner.Crossings++;
+            Statistics.CountCall(callIndex);
+            return d;
+        }
+
+        public static void LeaveKernel(Domain d) => XpcGate.LeaveKernel(d.Cr3);
+
+        // A wrapper found a bad call: the domain fails and unwinds; this never returns.
+        public static void BadCall(Domain d, int callIndex, string reason)
+        {
+            Fail(d.Owner, $"bad call: {reason}");
+            XpcGate.Abort(OutermostFor(d), ApiStatus.ExtensionFailed);
+        }
+
+        // The extension reported a managed failure (throw, bounds, null, cast).
+        public static void ManagedFailure(Extension ext, string what)
+        {
+            if (!ext.IsIsolated) Panic.Halt($"extension {ext.Name} (native) failed: {what}");
+            Fail(ext, what);
+            XpcGate.Abort(OutermostFor(ext.Domain), ApiStatus.ExtensionFailed);
+        }
+
+        public static void Fail(Extension ext, string reason)
+        {
+            ext.State = ExtensionState.Failed;
+            ext.Faults++;
+            ext.LastFault = reason;
+            ext.LastFaultNanos = Kernel.Console.Log.Now();
+            Kernel.Console.Log.Error("nooks", $"extension {ext.Name} failed: {reason}");
+        }
+
+        private static XpcRecord* OutermostFor(Domain d)
+        {
+            XpcRecord* found = null;
+            for (XpcRecord* r = innermost; r != null; r = r->Outer)
+                if (r->DomainId == d.Id) found = r;
+            return found;
+        }
+
+        // CPU exceptions raised while a domain's page tables were live are the domain's fault.
+        private static bool ClaimFault(InterruptFrame* f)
+        {
+            if (f->DomainCr3 == 0) return ClaimNativeFault(f);
+            Domain d = DomainByCr3(f->DomainCr3);
+            if (d == null) return false;
+            Fail(d.Owner, FaultDescription.Of(f, d.Owner));
+            return UnwindTo(f, d);
+        }
+
+        // Resumes the interrupted context at the caller of the outermost crossing into d.
+        public static bool UnwindTo(InterruptFrame* f, Domain d)
+        {
+            XpcRecord* r = OutermostFor(d);
+            if (r == null) return false;
+            f->Rip = XpcGate.AbortLandingAddress();
+            f->Rdi = (ulong)r;
+            f->Rax = unchecked((ulong)(long)ApiStatus.ExtensionFailed);
+            f->Rsp = r->Rsp;
+            f->Cs = Gdt.KernelCode;
+            f->Ss = Gdt.KernelData;
+            f->Rflags = KernelRflags;
+            f->DomainCr3 = 0;
+            return true;
+        }
+
+        // A native extension has no protection: its fault is the kernel's. Say whose code it was.
+        private static bool ClaimNativeFault(InterruptFrame* f)
+        {
+            Extension e = ExtensionRegistry.ContainingCode(f->Rip);
+            if (e != null) Kernel.Console.Terminal.WriteRaw($"\n*** fault in native extension {e.Name} at {e.Name}+0x{f->Rip - e.Image.Base:x}; native extensions are not isolated\n");
+            return false;
+        }
+
+        private static Domain DomainByCr3(ulong cr3)
+        {
+            for (int i = 0; i < MaxDomains; i++)
+                if (domains[i] != null && domains[i].Cr3 == (cr3 & Kernel.Memory.AddressSpace.AddressMask)) return domains[i];
+            return null;
+        }
+
+        public static Domain DomainAt(int id) => domains[id];
+    }
+}

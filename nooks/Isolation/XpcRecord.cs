@@ -1,0 +1,21 @@
+using System.Runtime.InteropServices;
+
+namespace Nooks.Isolation
+{
+    // One crossing into a domain, on the kernel caller's stack. The first fields are written by
+    // boot/xpc.asm (keep the offsets there in step); a fault inside the domain resumes the
+    // caller from them with an error, as if the call had returned.
+    [StructLayout(LayoutKind.Sequential)]
+    public unsafe struct XpcRecord
+    {
+        public ulong Rsp, Rbx, Rbp, R12, R13, R14, R15;
+        public ulong DomainCr3;
+        public ulong StackTop;       // 0: nested crossing, stay on the current domain stack
+        public ulong CallerCr3;
+        public ulong Rflags;
+        public XpcRecord* Outer;     // the crossing this one is nested in, if any
+        public int DomainId;
+        public int StackIndex;       // which of the domain's stacks this crossing took, or -1
+        public ulong StartTsc;       // for the lockup watchdog
+    }
+}

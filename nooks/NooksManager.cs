@@ -1,0 +1,63 @@
+using System;
+using Nooks.Commands;
+using Nooks.Extensions;
+using Nooks.Isolation;
+using Nooks.Kernel.Console;
+
+namespace Nooks
+{
+    // Brings up the isolation manager and loads the extensions named on the kernel command line:
+    // `nooks.load=NAME[:native|:isolated],...` (isolated unless it says otherwise).
+    public static class NooksManager
+    {
+        private const string LoadOption = "nooks.load=";
+
+        public static void Initialize()
+        {
+            Gate.Initialize();
+            Diagnostics.KernelIntegrity.Initialize();
+            Watchdog.Start();
+            ModuleCommands.Register();
+            NooksCommand.Register();
+            Log.Info("nooks", "isolation manager ready");
+        }
+
+        public static void LoadFromCommandLine(string commandLine)
+        {
+            string list = OptionValue(commandLine, LoadOption);
+            if (list == null) return;
+            ReadOnlySpan<char> rest = list;
+            while (rest.Length > 0)
+            {
+                int comma = rest.IndexOf(',');
+                ReadOnlySpan<char> item = comma < 0 ? rest : rest.Slice(0, comma);
+                rest = comma < 0 ? default : rest.Slice(comma + 1);
+                if (item.Length == 0) continue;
+                int colon = item.IndexOf(':');
+                string name = new string(colon < 0 ? item : item.Slice(0, colon));
+                ExtensionMode mode = ExtensionMode.Isolated;
+                if (colon >= 0 && !ModuleCommands.TryParseMode(new string(item.Slice(colon + 1)), out mode))
+                {
+                    Log.Error("nooks", $"{LoadOption}: '{new string(item)}': mode must be native or isolated");
+                    continue;
+                }
+                string error = ExtensionLifecycle.Load(name, mode);
+                if (error != null) Log.Error("nooks", $"cannot load {name}: {error}");
+            }
+        }
+
+        // The value of `key` (which ends in '=') up to the next space, or null.
+        public static string OptionValue(string commandLine, string key)
+        {
+            ReadOnlySpan<char> s = commandLine;
+            for (int i = 0; i + key.Length <= s.Length; i++)
+            {
+                if ((i > 0 && s[i - 1] != ' ') || !s.Slice(i, key.Length).SequenceEqual(key)) continue;
+                ReadOnlySpan<char> value = s.Slice(i + key.Length);
+                int end = value.IndexOf(' ');
+                return new string(end < 0 ? value : value.Slice(0, end));
+            }
+            return null;
+        }
+    }
+}
