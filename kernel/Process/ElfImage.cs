@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 
 namespace Nooks.Kernel.Processes
@@ -47,7 +48,7 @@ namespace Nooks.Kernel.Processes
         public ulong RelocationsOffset { get; private set; }
         public int RelocationCount { get; private set; }
         // Why the image was refused; null if it is valid.
-        public string Error { get; private set; }
+        public string? Error { get; private set; }
 
         public static ElfImage Parse(ReadOnlySpan<byte> file)
         {
@@ -56,7 +57,7 @@ namespace Nooks.Kernel.Processes
             return image;
         }
 
-        private string Validate(ReadOnlySpan<byte> file)
+        private string? Validate(ReadOnlySpan<byte> file)
         {
             if (file.Length < HeaderSize) return $"{file.Length} bytes is too short for an ELF header";
             if (file[0] != 0x7F || file[1] != (byte)'E' || file[2] != (byte)'L' || file[3] != (byte)'F') return "not an ELF file (bad magic)";
@@ -114,7 +115,7 @@ namespace Nooks.Kernel.Processes
             return dynamicSize == 0 ? null : ValidateDynamic(file, file.Slice((int)dynamicOffset, (int)dynamicSize));
         }
 
-        private string ValidateDynamic(ReadOnlySpan<byte> file, ReadOnlySpan<byte> dynamic)
+        private string? ValidateDynamic(ReadOnlySpan<byte> file, ReadOnlySpan<byte> dynamic)
         {
             ulong rela = 0, relaSize = 0, relaEntrySize = RelocationEntrySize;
             bool haveRela = false;
