@@ -67,8 +67,9 @@ namespace Nooks.Kernel
             UserFaults.Initialize();
             SystemReports.Register();
 
-            ThreadSelfTest.Start(Boot.HasOption("selftest"));
+            // Before the thread demo, whose threads would come and go during the measurement.
             if (Boot.HasOption(SpawnSelfTest.Option)) SpawnSelfTest.Run();
+            ThreadSelfTest.Start(Boot.HasOption("selftest"));
             if (StartInit()) Scheduler.Exit();
             // Without init, the kernel's own console keeps the machine usable.
             BootConsole.Run();
