@@ -8,6 +8,7 @@ namespace Nooks.Api
     {
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "nk_log")] public static extern void Log(LogLevel level, byte* text, int length);
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "nk_alloc")] public static extern void* Allocate(long bytes);
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "nk_uptime_ns")] public static extern ulong UptimeNanoseconds();
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "nk_free")] public static extern int Free(void* memory);
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "nk_lock_create")] public static extern long CreateLock();
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "nk_lock_acquire")] public static extern int AcquireLock(long @lock);

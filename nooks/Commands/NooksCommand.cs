@@ -8,7 +8,7 @@ namespace Nooks.Commands
     public static unsafe class NooksCommand
     {
         public static void Register() =>
-            KernelCommands.Register("nooks", "nooks [checksum|extensions|objects NAME|events|policy ...]  isolation manager state", &Run);
+            KernelCommands.Register("nooks", "nooks [checksum|extensions|objects NAME|events|bench [N]|policy ...]  isolation manager state", &Run);
 
         private static string Run(string args)
         {
@@ -23,12 +23,14 @@ namespace Nooks.Commands
                     return Objects(rest);
                 case "events":
                     return FaultLog.Report();
+                case "bench":
+                    return XpcBenchmark.Run(rest);
                 case "policy":
                     return Recovery.RecoveryPolicy.Command(rest);
                 case "":
                     return Extensions() + FaultLog.Report() + Recovery.RecoveryPolicy.Command("");
                 default:
-                    return $"nooks: unknown subcommand '{sub}'\nusage: nooks [checksum|extensions|objects NAME|events|policy [restart|disable N T]]\n";
+                    return $"nooks: unknown subcommand '{sub}'\nusage: nooks [checksum|extensions|objects NAME|events|bench [N]|policy [restart|disable|limit N T]]\n";
             }
         }
 

@@ -10,13 +10,13 @@ namespace Nooks.Isolation.Generated
     public static unsafe class KernelApiTable
     {
         public const int Version = 1;
-        public const int CallCount = 9;
-        private const int Log = 0, Allocate = 1, Free = 2, RegisterCommand = 3, Fail = 4, CreateLock = 5, AcquireLock = 6, ReleaseLock = 7, DestroyLock = 8;
+        public const int CallCount = 10;
+        private const int Log = 0, Allocate = 1, Free = 2, RegisterCommand = 3, Fail = 4, CreateLock = 5, AcquireLock = 6, ReleaseLock = 7, DestroyLock = 8, Uptime = 9;
 
         public static string CallName(int index) => index switch
         {
             Log => "nk_log", Allocate => "nk_alloc", Free => "nk_free", RegisterCommand => "nk_command_register", Fail => "nk_fail",
-            CreateLock => "nk_lock_create", AcquireLock => "nk_lock_acquire", ReleaseLock => "nk_lock_release", DestroyLock => "nk_lock_destroy", _ => "?",
+            CreateLock => "nk_lock_create", AcquireLock => "nk_lock_acquire", ReleaseLock => "nk_lock_release", DestroyLock => "nk_lock_destroy", Uptime => "nk_uptime_ns", _ => "?",
         };
 
         public static int IndexOf(ReadOnlySpan<byte> symbol)
@@ -42,6 +42,7 @@ namespace Nooks.Isolation.Generated
             AcquireLock => (ulong)(delegate* unmanaged<long, int>)&NativeAcquireLock,
             ReleaseLock => (ulong)(delegate* unmanaged<long, int>)&NativeReleaseLock,
             DestroyLock => (ulong)(delegate* unmanaged<long, int>)&NativeDestroyLock,
+            Uptime => (ulong)(delegate* unmanaged<ulong>)&NativeUptime,
             _ => (ulong)(delegate* unmanaged<int, void>)&NativeFail,
         };
 
@@ -55,8 +56,20 @@ namespace Nooks.Isolation.Generated
             AcquireLock => (ulong)(delegate* unmanaged<long, int>)&WrappedAcquireLock,
             ReleaseLock => (ulong)(delegate* unmanaged<long, int>)&WrappedReleaseLock,
             DestroyLock => (ulong)(delegate* unmanaged<long, int>)&WrappedDestroyLock,
+            Uptime => (ulong)(delegate* unmanaged<ulong>)&WrappedUptime,
             _ => (ulong)(delegate* unmanaged<int, void>)&WrappedFail,
         };
+
+        [UnmanagedCallersOnly] private static ulong NativeUptime() => KernelServices.UptimeNanoseconds();
+
+        [UnmanagedCallersOnly]
+        private static ulong WrappedUptime()
+        {
+            Domain d = Gate.EnterKernel(Uptime);
+            ulong r = KernelServices.UptimeNanoseconds();
+            Gate.LeaveKernel(d);
+            return r;
+        }
 
         [UnmanagedCallersOnly] private static long NativeCreateLock() => KernelServices.CreateLock();
         [UnmanagedCallersOnly] private static int NativeAcquireLock(long l) => KernelServices.AcquireLock(l);
