@@ -121,7 +121,7 @@ namespace Nooks.Kernel.Threading
             ulong flags = Cpu.SaveAndDisableInterrupts();
             current.Space = space;
             ulong root = space != null ? space.Root : AddressSpace.Kernel.Root;
-            if (root != activeRoot) { activeRoot = root; Cpu.WriteCr3(root); }
+            if (root != Cpu.ReadCr3()) Cpu.WriteCr3(root);
             Cpu.RestoreInterrupts(flags);
         }
 
