@@ -6,7 +6,7 @@ namespace Nooks.SystemTests;
 // kernel with them, bad system call arguments are refused.
 public class UserModeTests
 {
-    private const string Prompt = "nooks# ";
+    private const string Prompt = KernelConsole.Prompt;
     // Only `uname` prints the name alone on a line (the banner goes on with the version).
     private const string UnameAnswer = "\nNooks.OS\r\n";
 

@@ -13,6 +13,7 @@ namespace Nooks.User
             "  meminfo           memory use\n" +
             "  ps                processes\n" +
             "  threads           kernel threads\n" +
+            "  interrupts        interrupt counts per vector\n" +
             "  uptime            time since boot\n" +
             "  dmesg             the kernel log\n" +
             "  echo [text]       print text\n" +
@@ -36,6 +37,7 @@ namespace Nooks.User
                 case "meminfo": if (NoArguments(command, arguments)) Report("meminfo", command); return true;
                 case "ps": if (NoArguments(command, arguments)) Report("ps", command); return true;
                 case "threads": if (NoArguments(command, arguments)) Report("threads", command); return true;
+                case "interrupts": if (NoArguments(command, arguments)) Report("interrupts", command); return true;
                 case "dmesg": if (NoArguments(command, arguments)) Report("dmesg", command); return true;
                 case "uptime": if (NoArguments(command, arguments)) Uptime(); return true;
                 case "echo": Console.WriteLine(arguments); return true;
