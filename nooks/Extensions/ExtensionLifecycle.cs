@@ -26,8 +26,8 @@ namespace Nooks.Extensions
             {
                 ExtensionRegistry.Remove(existing);
                 existing.Tracker.Free();
-                ObjectMemory.FreeIfHeap(existing.LastFault);
-                ObjectMemory.Free(existing);
+                KernelHeap.FreeObject(existing.LastFault);
+                KernelHeap.FreeObject(existing);
             }
             if (!ExtensionRegistry.Add(ext)) return "too many extensions";
             string error = ExtensionLoader.Load(ext);
@@ -92,7 +92,7 @@ namespace Nooks.Extensions
             if (ext.Image != null)
             {
                 ExtensionMemory.Unmap(ext, ext.Image.Base, ext.Image.Pages);
-                ObjectMemory.Free(ext.Image);
+                KernelHeap.FreeObject(ext.Image);
                 ext.Image = null;
             }
             if (ext.Mailbox != 0)
@@ -107,7 +107,7 @@ namespace Nooks.Extensions
                 ext.Domain = null;
                 d.Destroy();
                 Gate.ReleaseDomain(d);
-                ObjectMemory.Free(d);
+                KernelHeap.FreeObject(d);
             }
         }
 
