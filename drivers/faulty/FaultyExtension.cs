@@ -30,6 +30,9 @@ namespace Nooks.Drivers.Faulty
         // Read at run time so that the compiler cannot see the zero or the null coming.
         private static int zero;
         private static ulong nullAddress;
+        // One lock for the life of the extension, so that a second `fault lock-held` shows what
+        // the first left behind.
+        private static long heldLock;
 
         [UnmanagedCallersOnly(EntryPoint = "nx_init")]
         private static int Init()
@@ -37,6 +40,8 @@ namespace Nooks.Drivers.Faulty
             byte* name = stackalloc byte[5] { (byte)'f', (byte)'a', (byte)'u', (byte)'l', (byte)'t' };
             long command = Kernel.RegisterCommand(name, 5, &Command);
             if (command <= 0) return (int)command;
+            heldLock = Kernel.CreateLock();
+            if (heldLock <= 0) return (int)heldLock;
             Klog.Info("ready: `fault list` names the faults it can commit");
             return ApiStatus.Ok;
         }
@@ -91,8 +96,7 @@ namespace Nooks.Drivers.Faulty
                     reply.Line($"free returned {first}, then {Kernel.Free(block)}");
                     break;
                 case "lock-held":
-                    long l = Kernel.CreateLock();
-                    reply.Line($"lock {l}: acquire returned {Kernel.AcquireLock(l)}; returning with it held");
+                    reply.Line($"lock {heldLock}: acquire returned {Kernel.AcquireLock(heldLock)}; returning with it held");
                     break;
                 case "leak":
                     void* leaked = Kernel.Allocate(LeakBytes);

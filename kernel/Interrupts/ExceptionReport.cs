@@ -36,9 +36,7 @@ namespace Nooks.Kernel.Interrupts
         };
 
         public static string DescribePageFault(ulong error) =>
-            $"{((error & PageFaultPresent) != 0 ? "protection violation" : "page not present")} on " +
-            $"{((error & PageFaultFetch) != 0 ? "instruction fetch" : (error & PageFaultWrite) != 0 ? "write" : "read")} " +
-            $"in {((error & PageFaultUser) != 0 ? "user" : "kernel")} mode";
+            $"{((error & PageFaultPresent) != 0 ? "protection violation" : "page not present")} on {((error & PageFaultFetch) != 0 ? "instruction fetch" : (error & PageFaultWrite) != 0 ? "write" : "read")} in {((error & PageFaultUser) != 0 ? "user" : "kernel")} mode";
 
         public static void PanicWith(InterruptFrame* f)
         {

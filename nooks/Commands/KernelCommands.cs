@@ -41,6 +41,8 @@ namespace Nooks.Commands
             for (int i = 0; i < count; i++)
                 if (entries[i].Owner == owner && entries[i].Handle == handle)
                 {
+                    Kernel.Memory.KernelHeap.FreeObject(entries[i].Name);
+                    Kernel.Memory.KernelHeap.FreeObject(entries[i].Usage);
                     entries[i] = entries[--count];
                     entries[count] = default;
                     return true;

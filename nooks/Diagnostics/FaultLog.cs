@@ -12,6 +12,13 @@ namespace Nooks.Diagnostics
 
         public static long LastSequence => next - 1;
 
+        public static void Record(string extension, System.Runtime.CompilerServices.DefaultInterpolatedStringHandler what)
+        {
+            string text = what.ToStringAndClear();
+            Record(extension, text);
+            Kernel.Memory.KernelHeap.FreeObject(text);
+        }
+
         public static void Record(string extension, string what)
         {
             ulong micros = Log.Now() / 1000;

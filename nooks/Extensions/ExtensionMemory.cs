@@ -13,7 +13,7 @@ namespace Nooks.Extensions
                 ulong frame = FrameAllocator.Allocate();
                 if (frame == 0)
                 {
-                    Unmap(owner, virt, i);
+                    Unmap(owner, virt, pages);   // the pages not mapped yet are skipped
                     return false;
                 }
                 ZeroFrame(frame);
@@ -39,7 +39,7 @@ namespace Nooks.Extensions
             }
         }
 
-        // Unmaps pages and frees their frames.
+        // Unmaps a whole reservation, frees its frames and gives the addresses back.
         public static void Unmap(Extension owner, ulong virt, ulong pages) => Unmap(owner, virt, pages, true);
 
         // Unmaps device pages: the frames are the device's, not RAM to free.
@@ -54,6 +54,7 @@ namespace Nooks.Extensions
                 owner.Domain?.Unmap(a);
                 if (freeFrames && phys != AddressSpace.NotMapped) FrameAllocator.Free(phys);
             }
+            ExtensionArea.Release(virt, pages * PageSize.Small);
         }
 
         private static unsafe void ZeroFrame(ulong frame)

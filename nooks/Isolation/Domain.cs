@@ -111,6 +111,7 @@ namespace Nooks.Isolation
             Space.SetTopLevel(KernelStacks.ThreadAreaTopLevelIndex, 0);
             Space.SetTopLevel(KernelStacks.InterruptAreaTopLevelIndex, 0);
             Space.DestroyTables();
+            KernelHeap.FreeObject(Space);
             Deferred.Free();
             KernelHeap.FreeObject(stackTops);
             KernelHeap.FreeObject(stackInUse);

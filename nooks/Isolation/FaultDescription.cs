@@ -1,6 +1,7 @@
 using Nooks.Extensions;
 using Nooks.Kernel.Arch;
 using Nooks.Kernel.Interrupts;
+using Nooks.Kernel.Memory;
 
 namespace Nooks.Isolation
 {
@@ -12,12 +13,19 @@ namespace Nooks.Isolation
             string where = e.Image != null && e.Image.Contains(f->Rip)
                 ? $"{e.Name}+0x{f->Rip - e.Image.Base:x}"
                 : $"0x{f->Rip:x} (outside the extension)";
+            string text;
             if (f->Vector == ExceptionReport.PageFaultVector)
             {
                 ulong address = Cpu.ReadCr2();
-                return $"{ExceptionReport.VectorName(f->Vector)}: {ExceptionReport.DescribePageFault(f->ErrorCode)} at 0x{address:x} ({AddressKind(address, e)}), rip {where}";
+                string access = ExceptionReport.DescribePageFault(f->ErrorCode);
+                string kind = AddressKind(address, e);
+                text = $"{ExceptionReport.VectorName(f->Vector)}: {access} at 0x{address:x} ({kind}), rip {where}";
+                KernelHeap.FreeObject(access);
+                KernelHeap.FreeObject(kind);
             }
-            return $"{ExceptionReport.VectorName(f->Vector)} (error code {f->ErrorCode:x}), rip {where}";
+            else text = $"{ExceptionReport.VectorName(f->Vector)} (error code {f->ErrorCode:x}), rip {where}";
+            KernelHeap.FreeObject(where);
+            return text;
         }
 
         private static string AddressKind(ulong address, Extension e)

@@ -21,7 +21,8 @@ namespace Nooks.Recovery
             }
             Log.Warn("nooks", $"recovering {ext.Name}");
             ExtensionLifecycle.Restart(ext);
-            FaultLog.Record(ext.Name, ext.IsRunning ? $"restarted in {ext.LastRecoveryNanos / 1000} us" : "restart failed");
+            if (ext.IsRunning) FaultLog.Record(ext.Name, $"restarted in {ext.LastRecoveryNanos / 1000} us");
+            else FaultLog.Record(ext.Name, "restart failed");
         }
     }
 }

@@ -22,7 +22,9 @@ namespace Nooks.Services
             if (length < 0 || length > MaxLogLine) length = MaxLogLine;
             System.Span<char> chars = stackalloc char[length];
             for (int i = 0; i < length; i++) chars[i] = text[i] >= 0x20 && text[i] < 0x7F ? (char)text[i] : '?';
-            Kernel.Console.Log.Write((Kernel.Console.LogLevel)(int)level, caller != null ? caller.Name : "extension", new string(chars));
+            string message = new string(chars);
+            Kernel.Console.Log.Write((Kernel.Console.LogLevel)(int)level, caller != null ? caller.Name : "extension", message);
+            KernelHeap.FreeObject(message);
         }
 
         public static ulong UptimeNanoseconds() => Kernel.Console.Log.Now();

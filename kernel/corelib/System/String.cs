@@ -67,38 +67,48 @@ namespace System
         public string Substring(int start, int length) => FromSpan(((ReadOnlySpan<char>)this).Slice(start, length));
         public string Substring(int start) => Substring(start, _stringLength - start);
 
-        public static string Concat(string a, string b)
-        {
-            a ??= Empty; b ??= Empty;
-            string s = FastAllocate(a.Length + b.Length);
-            if (s.Length == 0) return s;
-            fixed (char* dst = &s._firstChar)
-            {
-                for (int i = 0; i < a.Length; i++) dst[i] = a[i];
-                for (int i = 0; i < b.Length; i++) dst[a.Length + i] = b[i];
-            }
-            return s;
-        }
-        public static string Concat(string a, string b, string c) => Concat(Concat(a, b), c);
-        public static string Concat(string a, string b, string c, string d) => Concat(Concat(a, b), Concat(c, d));
+        // One allocation each: C# lowers `+` chains and interpolations whose holes are all
+        // strings to these, and there is no collector to clean up intermediate strings.
+        public static string Concat(string a, string b) => Concat(a, b, null, null);
+        public static string Concat(string a, string b, string c) => Concat(a, b, c, null);
 
-        // C# lowers a + b + ... with more than four operands to this: one allocation for all.
-        public static string Concat(params string[] values)
+        public static string Concat(string a, string b, string c, string d)
         {
-            int length = 0;
-            for (int i = 0; i < values.Length; i++) if (values[i] != null) length += values[i].Length;
+            int length = Len(a) + Len(b) + Len(c) + Len(d);
             string s = FastAllocate(length);
             if (length == 0) return s;
             fixed (char* dst = &s._firstChar)
             {
-                int at = 0;
-                for (int i = 0; i < values.Length; i++)
-                {
-                    string v = values[i];
-                    if (v == null) continue;
-                    for (int j = 0; j < v.Length; j++) dst[at++] = v[j];
-                }
+                int at = Append(dst, 0, a);
+                at = Append(dst, at, b);
+                at = Append(dst, at, c);
+                Append(dst, at, d);
             }
+            return s;
+        }
+
+        private static int Len(string s) => (object)s == null ? 0 : s._stringLength;
+
+        private static int Append(char* dst, int at, string s)
+        {
+            for (int i = 0; i < Len(s); i++) dst[at++] = s[i];
+            return at;
+        }
+
+        // C# lowers a + b + ... with more than four operands to this: one allocation for all.
+        // The array is the compiler's, made for this call, so it goes back here.
+        public static string Concat(params string[] values)
+        {
+            int length = 0;
+            for (int i = 0; i < values.Length; i++) length += Len(values[i]);
+            string s = FastAllocate(length);
+            if (length != 0)
+                fixed (char* dst = &s._firstChar)
+                {
+                    int at = 0;
+                    for (int i = 0; i < values.Length; i++) at = Append(dst, at, values[i]);
+                }
+            Internal.Runtime.RuntimeMemory.Free(values);
             return s;
         }
 

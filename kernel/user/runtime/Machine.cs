@@ -23,13 +23,21 @@ namespace Nooks.User
                 fixed (byte* n = nameBytes)
                 fixed (byte* b = buffer)
                     length = Kernel.Call(SystemCall.Info, (long)n, name.Length, (long)b, capacity);
-                if (length < 0) { error = length; return null; }
-                if (length <= capacity) { error = 0; return Text.Decode(new System.ReadOnlySpan<byte>(buffer).Slice(0, (int)length)); }
+                if (length < 0 || length <= capacity)
+                {
+                    string report = length < 0 ? null : Text.Decode(new System.ReadOnlySpan<byte>(buffer).Slice(0, (int)length));
+                    error = length < 0 ? length : 0;
+                    Memory.Free(buffer);
+                    Memory.Free(nameBytes);
+                    return report;
+                }
+                Memory.Free(buffer);
                 capacity = (int)length;   // the report grew past the buffer: ask again with room for all of it
             }
         }
 
         private const int CommandOutputCapacity = 32 * 1024;
+        private static byte[] commandOutput;
 
         // Runs a kernel command (insmod, lsmod, nooks, fault, ping, ...); null with `error` set
         // if the kernel has no command of that name. Output past the buffer is cut, since the
@@ -38,14 +46,15 @@ namespace Nooks.User
         {
             byte[] lineBytes = new byte[line.Length + 1];
             Text.Encode(line, lineBytes);
-            byte[] buffer = new byte[CommandOutputCapacity];
+            commandOutput ??= new byte[CommandOutputCapacity];
             long length;
             fixed (byte* l = lineBytes)
-            fixed (byte* b = buffer)
+            fixed (byte* b = commandOutput)
                 length = Kernel.Call(SystemCall.Command, (long)l, line.Length, (long)b, CommandOutputCapacity);
+            Memory.Free(lineBytes);
             if (length < 0) { error = length; return null; }
             error = 0;
-            return Text.Decode(new System.ReadOnlySpan<byte>(buffer).Slice(0, (int)length));
+            return Text.Decode(new System.ReadOnlySpan<byte>(commandOutput).Slice(0, (int)length));
         }
 
         public static long PowerOff() => Kernel.Call(SystemCall.PowerOff);

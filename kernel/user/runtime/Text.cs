@@ -17,9 +17,10 @@ namespace Nooks.User
         public static string Decode(ReadOnlySpan<byte> bytes)
         {
             if (bytes.Length == 0) return "";
-            char[] chars = new char[bytes.Length];
-            for (int i = 0; i < bytes.Length; i++) chars[i] = (char)bytes[i];
-            return new string(chars);
+            string text = new string('\0', bytes.Length);
+            fixed (char* chars = text)
+                for (int i = 0; i < bytes.Length; i++) chars[i] = (char)bytes[i];
+            return text;
         }
     }
 }

@@ -1,32 +1,26 @@
+using System.Runtime;
 using Nooks.Abi;
 using Nooks.User;
 
 namespace Internal.Runtime
 {
-    // The program's objects: a bump allocator over memory the kernel adds to the heap region in
-    // chunks. Nothing is collected or freed; programs are short-lived. Plain statics only: this
-    // runs while the image's GC statics are being made.
+    // The program's objects, in a BlockHeap over the heap region the kernel grows on request.
+    // Long-running programs (the shell) free what they allocate per command (Memory.Free).
     internal static unsafe partial class RuntimeMemory
     {
-        private const ulong ChunkBytes = 64 * 1024;
-        private const ulong Alignment = 16;
-        private static ulong next, limit;
+        private static BlockHeap heap;
 
-        internal static partial void* Allocate(nuint size)
+        internal static partial void* Allocate(nuint size) => heap.Allocate(size, &Grow);
+
+        static partial void FreeBlock(void* block)
         {
-            ulong bytes = ((ulong)size + Alignment - 1) & ~(Alignment - 1);
-            if (bytes > limit - next)
-            {
-                ulong grow = bytes > ChunkBytes ? (bytes + ChunkBytes - 1) & ~(ChunkBytes - 1) : ChunkBytes;
-                long start = Kernel.Call(SystemCall.GrowHeap, (long)grow);
-                if (start < 0) return null;
-                // The heap is contiguous: a new chunk extends the current one.
-                if ((ulong)start != limit) next = (ulong)start;
-                limit = (ulong)start + grow;
-            }
-            void* result = (void*)next;
-            next += bytes;
-            return result;
+            if (heap.Free(block) == BlockHeap.FreeResult.AlreadyFree) RuntimeFault.Raise(ExceptionKind.Argument);
+        }
+
+        private static void* Grow(ulong bytes)
+        {
+            long start = Kernel.Call(SystemCall.GrowHeap, (long)bytes);
+            return start < 0 ? null : (void*)start;
         }
     }
 }

@@ -62,6 +62,7 @@ namespace Nooks.User
             string text = Machine.Info(name, out long error);
             if (text == null) Console.Error(error == Errno.NoSuchEntry ? $"{command}: the kernel has no '{name}' report\n" : $"{command}: {Errno.Name(error)}\n");
             else Console.Write(text);
+            Memory.Free(text);
         }
 
         private static void Uptime()

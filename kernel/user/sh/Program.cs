@@ -30,7 +30,12 @@ namespace Nooks.User
                     if (!Number.TryParse(rest, out long status)) { Console.Error("usage: exit [status]\n"); continue; }
                     return (int)status;
                 }
-                if (!Builtins.Run(command, rest) && !RunKernelCommand(new string(text))) RunProgram(command, rest);
+                string whole = new string(text);
+                if (!Builtins.Run(command, rest) && !RunKernelCommand(whole)) RunProgram(command, rest);
+                Memory.Free(whole);
+                Memory.Free(command);
+                Memory.Free(rest);
+                Memory.Free(line);
             }
         }
 
@@ -41,6 +46,7 @@ namespace Nooks.User
             if (error == Errno.NoSuchEntry) return false;
             if (output == null) Console.Error($"sh: {Errno.Name(error)}\n");
             else Console.Write(output);
+            Memory.Free(output);
             return true;
         }
 
