@@ -112,8 +112,9 @@ build_kernel() {
   assemble boot/cpu.asm "$OUT/obj/cpu.o"
   assemble boot/interrupts.asm "$OUT/obj/interrupts.o"
   assemble boot/xpc.asm "$OUT/obj/xpc.o"
+  assemble boot/switch.asm "$OUT/obj/switch.o"
   assemble kernel/corelib/RuntimeStubs.asm "$OUT/obj/runtime.o"
-  local objs=("$OUT/obj/entry.o" "$OUT/obj/cpu.o" "$OUT/obj/interrupts.o" "$OUT/obj/xpc.o" "$OUT/obj/runtime.o" "$OUT/obj/kernel.o")
+  local objs=("$OUT/obj/entry.o" "$OUT/obj/cpu.o" "$OUT/obj/interrupts.o" "$OUT/obj/xpc.o" "$OUT/obj/switch.o" "$OUT/obj/runtime.o" "$OUT/obj/kernel.o")
   if newer "$OUT/kernel.elf" "${objs[@]}" boot/kernel.ld; then
     log "linking kernel.elf"
     # Pass 1 links with an empty symbol table; pass 2 links the table made from pass 1's

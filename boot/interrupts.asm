@@ -13,6 +13,7 @@ global interrupt_stub_table
 RED_ZONE          equ 128
 FIRST_IRQ_VECTOR  equ 32
 GPR_BYTES         equ 15 * 8
+FX_STATE_BYTES    equ 512
 ; Offsets within the frame once vector and error code are pushed.
 FRAME_CS          equ 3 * 8
 
@@ -50,6 +51,17 @@ FRAME_CS          equ 3 * 8
     pop rcx
     pop rbx
     pop rax
+%endmacro
+
+; The handlers are C#, which uses xmm registers freely, and the interrupted code may have live
+; values in all of them: keep the SSE/x87 state on the stack around the call. rdi holds the
+; frame pointer; rsp must be 16-byte aligned (FXSAVE needs it, and so does the call).
+%macro SAVE_FX_AND_CALL_DISPATCH 0
+    sub rsp, FX_STATE_BYTES
+    fxsave64 [rsp]
+    call interrupt_dispatch
+    fxrstor64 [rsp]
+    add rsp, FX_STATE_BYTES
 %endmacro
 
 ; Vectors whose exception pushes an error code.
@@ -109,7 +121,7 @@ exception_common:
     mov rdi, rsp
     mov rbp, rsp
     and rsp, -16
-    call interrupt_dispatch
+    SAVE_FX_AND_CALL_DISPATCH
     mov rsp, rbp
     RETURN_TO_DOMAIN
     POP_GPRS
@@ -154,7 +166,7 @@ irq_common:
     PUSH_GPRS
     LEAVE_DOMAIN
     mov rdi, rsp
-    call interrupt_dispatch
+    SAVE_FX_AND_CALL_DISPATCH
     RETURN_TO_DOMAIN
     POP_GPRS
     add rsp, 16

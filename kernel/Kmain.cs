@@ -1,12 +1,15 @@
 using System;
 using System.Runtime;
 using System.Runtime.InteropServices;
+using Nooks.Kernel.Acpi;
 using Nooks.Kernel.Arch;
 using Nooks.Kernel.Boot;
 using Nooks.Kernel.Console;
 using Nooks.Kernel.Interrupts;
 using Nooks.Kernel.Memory;
 using Nooks.Kernel.Runtime;
+using Nooks.Kernel.Threading;
+using Nooks.Kernel.Time;
 
 namespace Nooks.Kernel
 {
@@ -43,15 +46,38 @@ namespace Nooks.Kernel
             MemInfo.Register();
             Pci.Pci.Initialize();
 
+            AcpiTables.Initialize();
+            Irq.Initialize(AcpiTables.Madt);
+            SystemTimer.Calibrate();
+            Scheduler.Initialize();
+            SystemTimer.Start();
+            ThreadsReport.Register();
+            UptimeReport.Register();
+            InterruptsReport.Register();
+            Cpu.EnableInterrupts();
+
             Nooks.NooksManager.Initialize();
             Nooks.NooksManager.LoadFromCommandLine(Boot.CommandLine);
             Terminal.Write(Nooks.Commands.KernelCommands.Execute("lsmod"));
             Terminal.Write(Nooks.Commands.KernelCommands.Execute("null"));
             Terminal.Write(Nooks.Commands.KernelCommands.Execute("lsmod"));
+            if (!ConsoleInput.Initialize()) Log.Error("console", "no serial input: the console cannot read commands");
 
-            Log.Info("kernel", "nothing more to do yet; powering off");
-            Cpu.Out32(QemuDebugExit.Port, QemuDebugExit.Success);
-            Cpu.HaltForever();
+            ThreadSelfTest.Start(HasOption(Boot.CommandLine, "selftest"));
+            BootConsole.Run();
+        }
+
+        private static bool HasOption(string commandLine, string option)
+        {
+            ReadOnlySpan<char> rest = commandLine;
+            while (!rest.IsEmpty)
+            {
+                int space = rest.IndexOf(' ');
+                ReadOnlySpan<char> word = space < 0 ? rest : rest.Slice(0, space);
+                if (word.SequenceEqual(option)) return true;
+                rest = space < 0 ? default : rest.Slice(space + 1);
+            }
+            return false;
         }
 
         private static ReadOnlySpan<byte> ReadPhysical(ulong address, int length) => new ReadOnlySpan<byte>((void*)address, length);

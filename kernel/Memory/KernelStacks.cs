@@ -61,24 +61,27 @@ namespace Nooks.Kernel.Memory
             if (slot < 0) Panic.Halt("out of kernel stack slots");
 
             ulong top = areaBase + (ulong)(slot + 1) * SlotSize;
+            // Neighbouring slots share page tables: no preemption while one may be created.
+            flags = Arch.Cpu.SaveAndDisableInterrupts();
             for (ulong a = top - size; a < top; a += PageSize.Small)
             {
                 ulong frame = FrameAllocator.Allocate();
                 if (frame == 0) Panic.Halt("out of memory for a kernel stack");
                 space.Map(a, frame, PageFlags.KernelData);
             }
+            Arch.Cpu.RestoreInterrupts(flags);
             return top;
         }
 
         public void Free(ulong top, ulong size)
         {
             size = PageSize.AlignUp(size);
+            ulong flags = Arch.Cpu.SaveAndDisableInterrupts();
             for (ulong a = top - size; a < top; a += PageSize.Small)
             {
                 ulong frame = space.Unmap(a);
                 if (frame != AddressSpace.NotMapped) FrameAllocator.Free(frame);
             }
-            ulong flags = Arch.Cpu.SaveAndDisableInterrupts();
             used[(int)((top - areaBase) / SlotSize) - 1] = false;
             Arch.Cpu.RestoreInterrupts(flags);
         }

@@ -1,0 +1,281 @@
+using System.Runtime;
+using System.Runtime.CompilerServices;
+using Nooks.Kernel.Arch;
+using Nooks.Kernel.Console;
+using Nooks.Kernel.Interrupts;
+using Nooks.Kernel.Memory;
+using Nooks.Kernel.Time;
+
+namespace Nooks.Kernel.Threading
+{
+    // A preemptive priority scheduler for one CPU: the highest ready priority runs, threads of
+    // one priority take turns of SliceTicks timer ticks, and the idle thread halts when nothing
+    // is ready. All scheduler state is touched with interrupts off, which on one CPU is the lock.
+    public static unsafe class Scheduler
+    {
+        public const int MaxThreads = 256;
+        public const int SliceTicks = 10;
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "k_switch_context")]
+        private static extern void SwitchContext(ulong* saveRsp, ulong loadRsp, byte* saveFx, byte* loadFx);
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "k_set_user_entry_stack")]
+        private static extern void SetUserEntryStack(ulong top);
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "k_boot_stack_top")]
+        private static extern ulong BootStackTop();
+
+        private static readonly KernelThread[] threads = new KernelThread[MaxThreads];
+        private static readonly KernelThread[] readyHeads = new KernelThread[ThreadPriority.LevelCount];
+        private static readonly KernelThread[] readyTails = new KernelThread[ThreadPriority.LevelCount];
+        private static uint readyLevels;                 // bit n: level n has a ready thread
+        private static KernelThread sleepers;            // sorted by wake time
+        private static KernelThread deadThreads;         // waiting for the reaper
+        private static KernelThread current;
+        private static KernelThread idle;
+        private static bool rescheduleNeeded;
+        private static int nextId;
+        private static ulong switchedInTsc;
+        private static ulong activeRoot;
+        private static ulong switchCount;
+
+        public static KernelThread Current => current;
+        public static bool Running => current != null;
+        public static ulong ContextSwitches => switchCount;
+
+        // Turns the code running kmain into the "boot" thread and creates the idle thread.
+        public static void Initialize()
+        {
+            KernelThread boot = KernelThread.Adopt("boot", ThreadPriority.Normal, BootStackTop());
+            Register(boot);
+            activeRoot = Cpu.ReadCr3();
+            switchedInTsc = Cpu.ReadTsc();
+            current = boot;
+            current.SliceTicksLeft = SliceTicks;
+            idle = KernelThread.CreateIdle(&IdleLoop);
+            Gdt.SetKernelStack(boot.KernelStackTop);
+            SetUserEntryStack(boot.KernelStackTop);
+            Log.Info("sched", $"scheduler running: thread {boot.Id} '{boot.Name}', idle thread {idle.Id}, {SliceTicks}-tick slices");
+        }
+
+        internal static bool Register(KernelThread t)
+        {
+            ulong flags = Cpu.SaveAndDisableInterrupts();
+            for (int i = 0; i < MaxThreads; i++)
+                if (threads[i] == null)
+                {
+                    threads[i] = t;
+                    t.AssignId(nextId++);
+                    Cpu.RestoreInterrupts(flags);
+                    return true;
+                }
+            Cpu.RestoreInterrupts(flags);
+            Log.Error("sched", $"thread '{t.Name}': the thread table is full ({MaxThreads})");
+            return false;
+        }
+
+        // Every live thread, for reports; entries may be null.
+        public static KernelThread ThreadAt(int index) => threads[index];
+
+        // Called on the new thread's stack by k_thread_start, interrupts still off.
+        internal static void ThreadMain(ulong entry, ulong argument)
+        {
+            Cpu.EnableInterrupts();
+            ((delegate*<ulong, void>)entry)(argument);
+            Exit();
+        }
+
+        // Panics with a clear message where a thread would block with interrupts off: that is
+        // a bug (a sleep inside a SpinLock or an interrupt handler) that would hang the CPU.
+        public static void AssertMaySleep(string operation)
+        {
+            if (current == null) Panic.Halt($"{operation} before the scheduler is running");
+            if (Irq.InHandler) Panic.Halt($"{operation} in an interrupt handler (thread {current.Id} '{current.Name}')");
+            if (!Cpu.InterruptsEnabled) Panic.Halt($"{operation} with interrupts off (thread {current.Id} '{current.Name}', inside a SpinLock?)");
+        }
+
+        public static void Yield()
+        {
+            AssertMaySleep("Yield");
+            ulong flags = Cpu.SaveAndDisableInterrupts();
+            current.State = ThreadState.Ready;
+            Enqueue(current);
+            SwitchAway();
+            Cpu.RestoreInterrupts(flags);
+        }
+
+        public static void Sleep(ulong milliseconds)
+        {
+            AssertMaySleep("Sleep");
+            if (milliseconds == 0) { Yield(); return; }
+            ulong flags = Cpu.SaveAndDisableInterrupts();
+            current.WakeAtNanos = Clock.UptimeNanos + milliseconds * Clock.NanosPerMillisecond;
+            current.State = ThreadState.Sleeping;
+            InsertSleeper(current);
+            SwitchAway();
+            Cpu.RestoreInterrupts(flags);
+        }
+
+        // Ends the calling thread; the reaper frees its stack once another thread runs.
+        public static void Exit()
+        {
+            if (current == null) Panic.Halt("Scheduler.Exit before the scheduler is running");
+            if (current == idle) Panic.Halt("the idle thread tried to exit");
+            Cpu.DisableInterrupts();
+            current.State = ThreadState.Dead;
+            current.Next = deadThreads;
+            deadThreads = current;
+            SwitchAway();
+            Panic.Halt("a dead thread was scheduled again");
+        }
+
+        // Blocks the current thread, already queued on a WaitQueue; interrupts must be off.
+        internal static void BlockCurrent()
+        {
+            current.State = ThreadState.Blocked;
+            SwitchAway();
+        }
+
+        // Puts a thread in its run queue, and asks for a switch if it outranks the current one.
+        internal static void MakeReady(KernelThread t)
+        {
+            ulong flags = Cpu.SaveAndDisableInterrupts();
+            t.State = ThreadState.Ready;
+            Enqueue(t);
+            if (current != null && t.Priority > current.Priority) rescheduleNeeded = true;
+            Cpu.RestoreInterrupts(flags);
+        }
+
+        // From the timer interrupt: charge the tick, wake sleepers whose time has come.
+        internal static void Tick()
+        {
+            if (current == null) return;
+            ulong now = Clock.UptimeNanos;
+            while (sleepers != null && sleepers.WakeAtNanos <= now)
+            {
+                KernelThread t = sleepers;
+                sleepers = t.Next;
+                t.Next = null;
+                MakeReady(t);
+            }
+            if (current == idle) { if (readyLevels != 0) rescheduleNeeded = true; }
+            else if (--current.SliceTicksLeft <= 0) rescheduleNeeded = true;
+        }
+
+        // Switches if a tick or a wakeup asked for it; a no-op inside interrupt handlers (the
+        // device interrupt path calls this again after EOI).
+        public static void PreemptIfNeeded()
+        {
+            if (!rescheduleNeeded || current == null || Irq.InHandler) return;
+            ulong flags = Cpu.SaveAndDisableInterrupts();
+            rescheduleNeeded = false;
+            if (current != idle)
+            {
+                // Round-robin: a thread whose slice ran out goes behind its equals; one that was
+                // only outranked keeps its turn at the head of its level.
+                current.State = ThreadState.Ready;
+                if (current.SliceTicksLeft <= 0) Enqueue(current); else EnqueueFront(current);
+            }
+            SwitchAway(preempting: true);
+            Cpu.RestoreInterrupts(flags);
+        }
+
+        // Runs the best ready thread (or idle). Interrupts are off; returns when the caller is
+        // scheduled again.
+        private static void SwitchAway(bool preempting = false)
+        {
+            KernelThread next = DequeueBest() ?? idle;
+            if (next == current) { current.State = ThreadState.Running; return; }
+            KernelThread previous = current;
+            if (preempting && previous != idle) previous.Preemptions++;
+            if (previous == idle) previous.State = ThreadState.Ready;
+            ulong now = Cpu.ReadTsc();
+            previous.CpuTsc += now - switchedInTsc;
+            switchedInTsc = now;
+            switchCount++;
+
+            next.State = ThreadState.Running;
+            if (next.SliceTicksLeft <= 0) next.SliceTicksLeft = SliceTicks;
+            current = next;
+            Gdt.SetKernelStack(next.KernelStackTop);
+            SetUserEntryStack(next.KernelStackTop);
+            ulong root = next.Space != null ? next.Space.Root : AddressSpace.Kernel.Root;
+            if (root != activeRoot) { activeRoot = root; Cpu.WriteCr3(root); }
+            fixed (ulong* save = &previous.SavedRsp)
+                SwitchContext(save, next.SavedRsp, previous.FxState, next.FxState);
+        }
+
+        private static void Enqueue(KernelThread t)
+        {
+            t.Next = null;
+            int level = t.Priority;
+            if (readyTails[level] == null) readyHeads[level] = t; else readyTails[level].Next = t;
+            readyTails[level] = t;
+            readyLevels |= 1u << level;
+        }
+
+        private static void EnqueueFront(KernelThread t)
+        {
+            int level = t.Priority;
+            t.Next = readyHeads[level];
+            readyHeads[level] = t;
+            if (readyTails[level] == null) readyTails[level] = t;
+            readyLevels |= 1u << level;
+        }
+
+        private static KernelThread DequeueBest()
+        {
+            for (int level = ThreadPriority.Highest; level > ThreadPriority.Idle; level--)
+            {
+                KernelThread t = readyHeads[level];
+                if (t == null) continue;
+                readyHeads[level] = t.Next;
+                if (t.Next == null) { readyTails[level] = null; readyLevels &= ~(1u << level); }
+                t.Next = null;
+                return t;
+            }
+            return null;
+        }
+
+        private static void InsertSleeper(KernelThread t)
+        {
+            if (sleepers == null || t.WakeAtNanos < sleepers.WakeAtNanos) { t.Next = sleepers; sleepers = t; return; }
+            KernelThread p = sleepers;
+            while (p.Next != null && p.Next.WakeAtNanos <= t.WakeAtNanos) p = p.Next;
+            t.Next = p.Next;
+            p.Next = t;
+        }
+
+        // Frees the stacks of exited threads. Runs in thread context (idle, Create), never on
+        // the stack being freed.
+        public static void ReapDeadThreads()
+        {
+            if (deadThreads == null) return;
+            ulong flags = Cpu.SaveAndDisableInterrupts();
+            KernelThread dead = deadThreads;
+            deadThreads = null;
+            for (KernelThread t = dead; t != null; t = t.Next)
+                for (int i = 0; i < MaxThreads; i++) if (threads[i] == t) threads[i] = null;
+            Cpu.RestoreInterrupts(flags);
+            while (dead != null)
+            {
+                KernelThread next = dead.Next;
+                dead.Next = null;
+                dead.Release();
+                dead = next;
+            }
+        }
+
+        private static void IdleLoop(ulong unused)
+        {
+            while (true)
+            {
+                ReapDeadThreads();
+                Cpu.DisableInterrupts();
+                // sti;hlt is atomic: a wakeup between the check and the halt still ends the halt.
+                if (rescheduleNeeded) { Cpu.EnableInterrupts(); PreemptIfNeeded(); }
+                else Cpu.EnableInterruptsAndHalt();
+            }
+        }
+    }
+}
