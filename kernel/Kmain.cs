@@ -56,6 +56,7 @@ namespace Nooks.Kernel
             InterruptsReport.Register();
             Cpu.EnableInterrupts();
 
+            Net.NetStack.Initialize(Boot.CommandLine);
             Nooks.NooksManager.Initialize();
             Nooks.NooksManager.LoadFromCommandLine(Boot.CommandLine);
             Terminal.Write(Nooks.Commands.KernelCommands.Execute("lsmod"));

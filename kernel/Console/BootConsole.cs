@@ -31,7 +31,8 @@ namespace Nooks.Kernel.Console
             {
                 Terminal.Write("commands: help, poweroff, and the kernel reports:");
                 for (int i = 0; i < KernelInfo.Count; i++) { Terminal.Write(" "); Terminal.Write(KernelInfo.NameAt(i)); }
-                Terminal.Write("\n");
+                Terminal.Write("\nkernel commands:\n");
+                Terminal.Write(Nooks.Commands.KernelCommands.Help());
                 return;
             }
             if (command.SequenceEqual("poweroff"))
@@ -41,6 +42,8 @@ namespace Nooks.Kernel.Console
                 Cpu.HaltForever();
             }
             string name = new string(command);
+            string output = Nooks.Commands.KernelCommands.Execute(name);
+            if (output != null) { Terminal.Write(output); return; }
             string report = KernelInfo.Read(name);
             if (report != null) Terminal.Write(report);
             else Terminal.Write($"unknown command '{name}'; try 'help'\n");
