@@ -22,6 +22,7 @@ namespace Nooks.Extensions
             var ext = new Extension(name, m.Start, m.End - m.Start, mode);
             if (existing != null) ExtensionRegistry.Remove(existing);
             if (!ExtensionRegistry.Add(ext)) return "too many extensions";
+            ext.Device = DeviceBindings.Find(ext);
             string error = ExtensionLoader.Load(ext);
             if (error != null)
             {

@@ -75,10 +75,18 @@ namespace Nooks.Services
         }
 
         // Releases a tracked object of a kind whose service lives in another file.
-        public static void Release(Extension owner, Tracking.TrackedObject o) =>
-            Kernel.Console.Log.Warn("nooks", $"{owner.Name}: no release rule for a tracked object of kind {(int)o.Kind}");
-
-        // Delivers a frame an isolated driver queued (see DeferredQueue).
-        public static int DeliverFrame(long device, byte* frame, int length) => ApiStatus.NoDevice;
+        public static void Release(Extension owner, Tracking.TrackedObject o)
+        {
+            switch (o.Kind)
+            {
+                case ObjectKind.Irq: ReleaseIrq(owner, (long)o.Value); break;
+                case ObjectKind.NetDevice: DetachNetDevice(owner, (long)o.Value); break;
+                case ObjectKind.MmioMapping:
+                case ObjectKind.DmaBuffer: ReleaseDeviceObject(owner, o); break;
+                default:
+                    Kernel.Console.Log.Warn("nooks", $"{owner.Name}: no release rule for a tracked object of kind {(int)o.Kind}");
+                    break;
+            }
+        }
     }
 }
