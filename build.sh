@@ -141,10 +141,18 @@ build_extensions() {
     local name; name=$(basename "$dir")
     [ "$name" = runtime ] && continue
     compile_image "ext-$name" "$ROOT/$dir" "$name" "$ROOT/nooks/Api" "$ROOT/drivers/runtime"
-    if newer "$OUT/ext/$name" "$OUT/obj/ext-$name.o" "$OUT/obj/runtime.o" "$version_script"; then
+    # An extension may carry a few instructions C# cannot express, in its own .asm files.
+    local objects=("$OUT/obj/ext-$name.o" "$OUT/obj/runtime.o")
+    for source in "$dir"/*.asm; do
+      [ -e "$source" ] || continue
+      local asm_object; asm_object=$OUT/obj/ext-$name-$(basename "$source" .asm).o
+      assemble "$source" "$asm_object"
+      objects+=("$asm_object")
+    done
+    if newer "$OUT/ext/$name" "${objects[@]}" "$version_script"; then
       log "linking extension $name"
       ld -shared -Bsymbolic --hash-style=sysv -z noexecstack -z max-page-size=0x1000 -z text \
-        --version-script="$version_script" -o "$OUT/ext/$name" "$OUT/obj/ext-$name.o" "$OUT/obj/runtime.o"
+        --version-script="$version_script" -o "$OUT/ext/$name" "${objects[@]}"
     fi
     BOOT_MODULES+=" ext/$name"
   done

@@ -55,14 +55,11 @@ namespace Nooks.Kernel
             UptimeReport.Register();
             InterruptsReport.Register();
             Cpu.EnableInterrupts();
+            if (!ConsoleInput.Initialize()) Log.Error("console", "no serial input: the console cannot read commands");
 
             Net.NetStack.Initialize(Boot.CommandLine);
             Nooks.NooksManager.Initialize();
             Nooks.NooksManager.LoadFromCommandLine(Boot.CommandLine);
-            Terminal.Write(Nooks.Commands.KernelCommands.Execute("lsmod"));
-            Terminal.Write(Nooks.Commands.KernelCommands.Execute("null"));
-            Terminal.Write(Nooks.Commands.KernelCommands.Execute("lsmod"));
-            if (!ConsoleInput.Initialize()) Log.Error("console", "no serial input: the console cannot read commands");
 
             ThreadSelfTest.Start(HasOption(Boot.CommandLine, "selftest"));
             BootConsole.Run();

@@ -15,7 +15,10 @@ namespace Nooks
         public static void Initialize()
         {
             Gate.Initialize();
+            Diagnostics.KernelIntegrity.Initialize();
+            Watchdog.Start();
             ModuleCommands.Register();
+            NooksCommand.Register();
             Log.Info("nooks", "isolation manager ready");
         }
 

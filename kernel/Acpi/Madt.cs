@@ -1,3 +1,5 @@
+#nullable disable // shared with the host tests, which check nullability; the kernel does not
+
 using System;
 
 namespace Nooks.Kernel.Acpi

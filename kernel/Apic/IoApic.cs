@@ -36,6 +36,17 @@ namespace Nooks.Kernel.Apic
                 | (levelTriggered ? R.LevelTriggered : 0) | (activeLow ? R.ActiveLow : 0));
         }
 
+        // Programs a pin to deliver a non-maskable interrupt (vector field ignored), unmasked:
+        // it interrupts even code running with interrupts off.
+        public void RouteNmi(uint gsi, bool levelTriggered, bool activeLow, uint destinationApicId)
+        {
+            int pin = (int)(gsi - GsiBase);
+            Write(Low(pin), R.Masked);
+            Write(Low(pin) + 1, destinationApicId << R.DestinationShift);
+            Write(Low(pin), R.DeliveryNmi | R.DestinationPhysical
+                | (levelTriggered ? R.LevelTriggered : 0) | (activeLow ? R.ActiveLow : 0));
+        }
+
         public void SetMasked(uint gsi, bool masked)
         {
             uint low = Low((int)(gsi - GsiBase));

@@ -13,6 +13,7 @@ namespace Nooks.Kernel.Apic
         public const uint MaxRedirectionEntryMask = 0xFF;
 
         public const uint DeliveryFixed = 0 << 8;
+        public const uint DeliveryNmi = 4 << 8;
         public const uint DestinationPhysical = 0 << 11;
         public const uint ActiveLow = 1 << 13;
         public const uint LevelTriggered = 1 << 15;

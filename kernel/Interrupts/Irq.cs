@@ -92,6 +92,17 @@ namespace Nooks.Kernel.Interrupts
             return (uint)isaIrq;
         }
 
+        // Routes an ISA IRQ to the NMI (watchdogs); returns false if no I/O APIC serves it.
+        public static bool RouteIsaAsNmi(int isaIrq)
+        {
+            uint gsi = IsaToGsi(isaIrq, out bool level, out bool low);
+            IoApic apic = ApicFor(gsi);
+            if (apic == null) return false;
+            apic.RouteNmi(gsi, level, low, LocalApic.Id);
+            Log.Info("irq", $"ISA IRQ {isaIrq} (GSI {gsi}) delivers NMIs");
+            return true;
+        }
+
         // Registers an ISA device's handler; returns the GSI (for Mask, Unmask and Unregister),
         // or InvalidGsi with the reason logged.
         public static uint RegisterIsa(int isaIrq, delegate*<InterruptFrame*, void> handler, string name = "isa")

@@ -27,6 +27,8 @@ namespace Nooks.Kernel.Threading
         public AddressSpace Space;
         // Whatever the process layer attaches (its process object).
         public object Owner;
+        // The innermost crossing into a protection domain this thread is in (nooks/Isolation).
+        public ulong XpcChain;
 
         internal ulong SavedRsp;
         internal byte* FxState;

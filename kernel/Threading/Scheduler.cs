@@ -36,7 +36,6 @@ namespace Nooks.Kernel.Threading
         private static bool rescheduleNeeded;
         private static int nextId;
         private static ulong switchedInTsc;
-        private static ulong activeRoot;
         private static ulong switchCount;
 
         public static KernelThread Current => current;
@@ -48,7 +47,6 @@ namespace Nooks.Kernel.Threading
         {
             KernelThread boot = KernelThread.Adopt("boot", ThreadPriority.Normal, BootStackTop());
             Register(boot);
-            activeRoot = Cpu.ReadCr3();
             switchedInTsc = Cpu.ReadTsc();
             current = boot;
             current.SliceTicksLeft = SliceTicks;
@@ -200,7 +198,8 @@ namespace Nooks.Kernel.Threading
             Gdt.SetKernelStack(next.KernelStackTop);
             SetUserEntryStack(next.KernelStackTop);
             ulong root = next.Space != null ? next.Space.Root : AddressSpace.Kernel.Root;
-            if (root != activeRoot) { activeRoot = root; Cpu.WriteCr3(root); }
+            // CR3 is read, not cached: the XPC gate and the interrupt path also switch it.
+            if (root != Cpu.ReadCr3()) Cpu.WriteCr3(root);
             fixed (ulong* save = &previous.SavedRsp)
                 SwitchContext(save, next.SavedRsp, previous.FxState, next.FxState);
         }

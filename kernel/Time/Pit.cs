@@ -10,8 +10,9 @@ namespace Nooks.Kernel.Time
         public const ulong FrequencyHz = 1193182;
         public const ushort MaxCount = 0xFFFF;
 
-        private const ushort Channel2Data = 0x42, Command = 0x43, SystemControlB = 0x61;
-        private const byte SelectChannel2 = 2 << 6, AccessLowHigh = 3 << 4, Mode0InterruptOnTerminalCount = 0 << 1;
+        private const ushort Channel0Data = 0x40, Channel2Data = 0x42, Command = 0x43, SystemControlB = 0x61;
+        private const byte SelectChannel0 = 0 << 6, SelectChannel2 = 2 << 6, AccessLowHigh = 3 << 4;
+        private const byte Mode0InterruptOnTerminalCount = 0 << 1, Mode2RateGenerator = 2 << 1;
         private const byte Gate2 = 1 << 0, SpeakerData = 1 << 1, Out2 = 1 << 5;
 
         // Loads channel 2 with `count` while its gate is low, so that counting starts at Start.
@@ -28,6 +29,16 @@ namespace Nooks.Kernel.Time
         {
             byte control = Cpu.In8(SystemControlB);
             Cpu.Out8(SystemControlB, (byte)((control & ~SpeakerData) | Gate2));
+        }
+
+        // Channel 0 ticking at `hz` on ISA IRQ 0 (the NMI watchdog's heartbeat).
+        public static void StartPeriodic(uint hz)
+        {
+            ulong count = FrequencyHz / hz;
+            if (count > MaxCount) count = MaxCount;
+            Cpu.Out8(Command, SelectChannel0 | AccessLowHigh | Mode2RateGenerator);
+            Cpu.Out8(Channel0Data, (byte)count);
+            Cpu.Out8(Channel0Data, (byte)(count >> 8));
         }
 
         public static bool OneShotExpired => (Cpu.In8(SystemControlB) & Out2) != 0;

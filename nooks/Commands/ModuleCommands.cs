@@ -7,7 +7,7 @@ namespace Nooks.Commands
     {
         public static void Register()
         {
-            KernelCommands.Register("insmod", "insmod NAME [--native|--isolated]  load an extension (isolated by default)", &Insmod);
+            KernelCommands.Register("insmod", "insmod NAME [--native|--isolated] [--as ALIAS]  load an extension (isolated by default)", &Insmod);
             KernelCommands.Register("rmmod", "rmmod NAME  unload an extension, releasing what it holds", &Rmmod);
             KernelCommands.Register("lsmod", "lsmod  list extensions: mode, state, faults, restarts, XPCs", &Lsmod);
         }
@@ -20,14 +20,26 @@ namespace Nooks.Commands
             return false;
         }
 
+        private const string InsmodUsage = "usage: insmod NAME [--native|--isolated] [--as ALIAS]\n";
+
         private static string Insmod(string args)
         {
-            ReadOnlySpanHelpers.SplitFirstWord(args, out string name, out string option);
-            if (name.Length == 0) return "usage: insmod NAME [--native|--isolated]\n";
+            ReadOnlySpanHelpers.SplitFirstWord(args, out string name, out string rest);
+            if (name.Length == 0) return InsmodUsage;
             ExtensionMode mode = ExtensionMode.Isolated;
-            if (option.Length > 0 && !TryParseMode(option, out mode)) return $"insmod: unknown option '{option}' (use --native or --isolated)\n";
-            string error = ExtensionLifecycle.Load(name, mode);
-            return error == null ? $"{name}: loaded ({ExtensionNames.Of(mode)})\n" : $"insmod: {name}: {error}\n";
+            string alias = null;
+            while (rest.Length > 0)
+            {
+                ReadOnlySpanHelpers.SplitFirstWord(rest, out string option, out rest);
+                if (option == "--as")
+                {
+                    ReadOnlySpanHelpers.SplitFirstWord(rest, out alias, out rest);
+                    if (alias.Length == 0) return InsmodUsage;
+                }
+                else if (!TryParseMode(option, out mode)) return $"insmod: unknown option '{option}'\n" + InsmodUsage;
+            }
+            string error = ExtensionLifecycle.Load(name, mode, alias);
+            return error == null ? $"{alias ?? name}: loaded ({ExtensionNames.Of(mode)})\n" : $"insmod: {alias ?? name}: {error}\n";
         }
 
         private static string Rmmod(string args)

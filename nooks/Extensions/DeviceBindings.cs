@@ -12,11 +12,12 @@ namespace Nooks.Extensions
             new Match { Extension = "e1000", Vendor = 0x8086, Device = 0x100E },   // 82540EM (QEMU e1000)
         };
 
-        public static Kernel.Pci.PciDevice Find(Extension ext)
+        // `image` is the extension's image name (an instance loaded under another name drives the same kind).
+        public static Kernel.Pci.PciDevice Find(Extension ext, string image)
         {
             for (int i = 0; i < table.Length; i++)
             {
-                if (table[i].Extension != ext.Name) continue;
+                if (table[i].Extension != image) continue;
                 for (int instance = 0; ; instance++)
                 {
                     Kernel.Pci.PciDevice d = Kernel.Pci.Pci.Find(table[i].Vendor, table[i].Device, instance);

@@ -12,17 +12,19 @@ namespace Nooks.Extensions
     public static class ExtensionLifecycle
     {
         // insmod: returns null or why it failed.
-        public static string Load(string name, ExtensionMode mode)
+        // `alias` names a second instance of the same image (e.g. a native and an isolated copy).
+        public static string Load(string image, ExtensionMode mode, string alias = null)
         {
+            string name = alias ?? image;
             Extension existing = ExtensionRegistry.Find(name);
             if (existing != null && existing.State != ExtensionState.Unloaded) return $"{name} is already loaded ({ExtensionNames.Of(existing.Mode)})";
-            Kernel.Boot.BootModule? module = Kernel.Kmain.Boot.FindModule(name);
-            if (!module.HasValue) return $"no extension image named '{name}' among the boot modules";
+            Kernel.Boot.BootModule? module = Kernel.Kmain.Boot.FindModule(image);
+            if (!module.HasValue) return $"no extension image named '{image}' among the boot modules";
             Kernel.Boot.BootModule m = module.Value;
             var ext = new Extension(name, m.Start, m.End - m.Start, mode);
             if (existing != null) ExtensionRegistry.Remove(existing);
             if (!ExtensionRegistry.Add(ext)) return "too many extensions";
-            ext.Device = DeviceBindings.Find(ext);
+            ext.Device = DeviceBindings.Find(ext, image);
             string error = ExtensionLoader.Load(ext);
             if (error != null)
             {

@@ -14,8 +14,20 @@ namespace Nooks.Isolation
         private const int MaxDomains = 32;
         private const ulong KernelRflags = 0x2;            // reserved bit 1 set, interrupts off
         private static readonly Domain[] domains = new Domain[MaxDomains];
-        private static XpcRecord* innermost;
+        private static XpcRecord* bootChain;
         private static Extension currentNative;
+
+        // Each thread has its own chain of crossings (it may block inside a kernel call made
+        // from a domain while another thread enters the same domain).
+        private static XpcRecord* innermost
+        {
+            get => Kernel.Threading.Scheduler.Current != null ? (XpcRecord*)Kernel.Threading.Scheduler.Current.XpcChain : bootChain;
+            set
+            {
+                if (Kernel.Threading.Scheduler.Current != null) Kernel.Threading.Scheduler.Current.XpcChain = (ulong)value;
+                else bootChain = value;
+            }
+        }
 
         public static void Initialize()
         {
@@ -23,8 +35,7 @@ namespace Nooks.Isolation
             InterruptDispatch.AddFaultClaimer(&ClaimFault);
         }
 
-        // The innermost crossing on this CPU; the scheduler keeps it per thread.
-        public static XpcRecord* Innermost { get => innermost; set => innermost = value; }
+        public static XpcRecord* Innermost => innermost;
 
         // The extension on whose behalf the kernel is running now, if any.
         public static Extension Current
@@ -79,6 +90,11 @@ namespace Nooks.Isolation
             if (nested) return result;
 
             d.ReturnStack(record.StackIndex);
+            if (ext.State != ExtensionState.Failed && d.LocksHeld > 0)
+            {
+                Fail(ext, $"returned to the kernel holding {d.LocksHeld} lock(s)");
+                result = ApiStatus.ExtensionFailed;
+            }
             if (ext.State == ExtensionState.Failed) Recovery.RecoveryManager.Request(ext);
             else Deferred.Flush(d);
             return result;

@@ -10,13 +10,14 @@ namespace Nooks.Isolation.Generated
     public static unsafe class KernelApiTable
     {
         public const int Version = 1;
-        public const int CallCount = 18;
-        private const int Log = 0, Allocate = 1, Free = 2, RegisterCommand = 3, Fail = 4;
-        private const int Delay = 5, AllocateDma = 6, FreeDma = 7, GetPciDevice = 8, ReadPciConfig = 9, WritePciConfig = 10, EnableBusMastering = 11, MapMmio = 12, RegisterIrq = 13, UnregisterIrq = 14, RegisterNetDevice = 15, UnregisterNetDevice = 16, ReceiveFrame = 17;
+        public const int CallCount = 23;
+        private const int Log = 0, Allocate = 1, Free = 2, RegisterCommand = 3, Fail = 4, CreateLock = 5, AcquireLock = 6, ReleaseLock = 7, DestroyLock = 8, Uptime = 9;
+        private const int Delay = 10, AllocateDma = 11, FreeDma = 12, GetPciDevice = 13, ReadPciConfig = 14, WritePciConfig = 15, EnableBusMastering = 16, MapMmio = 17, RegisterIrq = 18, UnregisterIrq = 19, RegisterNetDevice = 20, UnregisterNetDevice = 21, ReceiveFrame = 22;
 
         public static string CallName(int index) => index switch
         {
             Log => "nk_log", Allocate => "nk_alloc", Free => "nk_free", RegisterCommand => "nk_command_register", Fail => "nk_fail",
+            CreateLock => "nk_lock_create", AcquireLock => "nk_lock_acquire", ReleaseLock => "nk_lock_release", DestroyLock => "nk_lock_destroy", Uptime => "nk_uptime_ns",
             Delay => "nk_delay_us", AllocateDma => "nk_dma_alloc", FreeDma => "nk_dma_free", GetPciDevice => "nk_pci_device", ReadPciConfig => "nk_pci_read_config", WritePciConfig => "nk_pci_write_config", EnableBusMastering => "nk_pci_enable_bus_master", MapMmio => "nk_mmio_map", RegisterIrq => "nk_irq_register", UnregisterIrq => "nk_irq_unregister", RegisterNetDevice => "nk_netdev_register", UnregisterNetDevice => "nk_netdev_unregister", ReceiveFrame => "nk_netdev_receive", _ => "?",
         };
 
@@ -39,6 +40,11 @@ namespace Nooks.Isolation.Generated
             Allocate => (ulong)(delegate* unmanaged<long, void*>)&NativeAllocate,
             Free => (ulong)(delegate* unmanaged<void*, int>)&NativeFree,
             RegisterCommand => (ulong)(delegate* unmanaged<byte*, int, delegate* unmanaged<byte*, int, byte*, int, int>, long>)&NativeRegisterCommand,
+            CreateLock => (ulong)(delegate* unmanaged<long>)&NativeCreateLock,
+            AcquireLock => (ulong)(delegate* unmanaged<long, int>)&NativeAcquireLock,
+            ReleaseLock => (ulong)(delegate* unmanaged<long, int>)&NativeReleaseLock,
+            DestroyLock => (ulong)(delegate* unmanaged<long, int>)&NativeDestroyLock,
+            Uptime => (ulong)(delegate* unmanaged<ulong>)&NativeUptime,
             Delay => (ulong)(delegate* unmanaged<int, int>)&NativeDelay,
             AllocateDma => (ulong)(delegate* unmanaged<long, ulong*, void*>)&NativeAllocateDma,
             FreeDma => (ulong)(delegate* unmanaged<void*, int>)&NativeFreeDma,
@@ -61,6 +67,11 @@ namespace Nooks.Isolation.Generated
             Allocate => (ulong)(delegate* unmanaged<long, void*>)&WrappedAllocate,
             Free => (ulong)(delegate* unmanaged<void*, int>)&WrappedFree,
             RegisterCommand => (ulong)(delegate* unmanaged<byte*, int, delegate* unmanaged<byte*, int, byte*, int, int>, long>)&WrappedRegisterCommand,
+            CreateLock => (ulong)(delegate* unmanaged<long>)&WrappedCreateLock,
+            AcquireLock => (ulong)(delegate* unmanaged<long, int>)&WrappedAcquireLock,
+            ReleaseLock => (ulong)(delegate* unmanaged<long, int>)&WrappedReleaseLock,
+            DestroyLock => (ulong)(delegate* unmanaged<long, int>)&WrappedDestroyLock,
+            Uptime => (ulong)(delegate* unmanaged<ulong>)&WrappedUptime,
             Delay => (ulong)(delegate* unmanaged<int, int>)&WrappedDelay,
             AllocateDma => (ulong)(delegate* unmanaged<long, ulong*, void*>)&WrappedAllocateDma,
             FreeDma => (ulong)(delegate* unmanaged<void*, int>)&WrappedFreeDma,
@@ -76,6 +87,61 @@ namespace Nooks.Isolation.Generated
             ReceiveFrame => (ulong)(delegate* unmanaged<long, byte*, int, int>)&WrappedReceiveFrame,
             _ => (ulong)(delegate* unmanaged<int, void>)&WrappedFail,
         };
+
+        [UnmanagedCallersOnly] private static ulong NativeUptime() => KernelServices.UptimeNanoseconds();
+
+        [UnmanagedCallersOnly]
+        private static ulong WrappedUptime()
+        {
+            Domain d = Gate.EnterKernel(Uptime);
+            ulong r = KernelServices.UptimeNanoseconds();
+            Gate.LeaveKernel(d);
+            return r;
+        }
+
+        [UnmanagedCallersOnly] private static long NativeCreateLock() => KernelServices.CreateLock();
+        [UnmanagedCallersOnly] private static int NativeAcquireLock(long l) => KernelServices.AcquireLock(l);
+        [UnmanagedCallersOnly] private static int NativeReleaseLock(long l) => KernelServices.ReleaseLock(l);
+        [UnmanagedCallersOnly] private static int NativeDestroyLock(long l) => KernelServices.DestroyLock(l);
+
+        [UnmanagedCallersOnly]
+        private static long WrappedCreateLock()
+        {
+            Domain d = Gate.EnterKernel(CreateLock);
+            long r = KernelServices.CreateLock();
+            Gate.LeaveKernel(d);
+            return r;
+        }
+
+        [UnmanagedCallersOnly]
+        private static int WrappedAcquireLock(long l)
+        {
+            Domain d = Gate.EnterKernel(AcquireLock);
+            if (!d.Tracker.Holds(ObjectKind.Lock, (ulong)l)) Gate.BadCall(d, AcquireLock, "nk_lock_acquire: lock is not a handle this extension holds");
+            int r = KernelServices.AcquireLock(l);
+            Gate.LeaveKernel(d);
+            return r;
+        }
+
+        [UnmanagedCallersOnly]
+        private static int WrappedReleaseLock(long l)
+        {
+            Domain d = Gate.EnterKernel(ReleaseLock);
+            if (!d.Tracker.Holds(ObjectKind.Lock, (ulong)l)) Gate.BadCall(d, ReleaseLock, "nk_lock_release: lock is not a handle this extension holds");
+            int r = KernelServices.ReleaseLock(l);
+            Gate.LeaveKernel(d);
+            return r;
+        }
+
+        [UnmanagedCallersOnly]
+        private static int WrappedDestroyLock(long l)
+        {
+            Domain d = Gate.EnterKernel(DestroyLock);
+            if (!d.Tracker.Holds(ObjectKind.Lock, (ulong)l)) Gate.BadCall(d, DestroyLock, "nk_lock_destroy: lock is not a handle this extension holds");
+            int r = KernelServices.DestroyLock(l);
+            Gate.LeaveKernel(d);
+            return r;
+        }
 
         [UnmanagedCallersOnly] private static void NativeLog(LogLevel level, byte* text, int length) => KernelServices.Log(level, text, length);
         [UnmanagedCallersOnly] private static void* NativeAllocate(long bytes) => KernelServices.Allocate(bytes);

@@ -72,6 +72,14 @@ namespace Nooks.Loader
             return null;
         }
 
+        // The address of an extension's exported function, or 0 if it exports no such name.
+        public static ulong FindExport(Extension ext, string name)
+        {
+            if (ext.Image == null) return 0;
+            var elf = new ElfSharedObject(new ReadOnlySpan<byte>((void*)ext.ModuleAddress, (int)ext.ModuleLength));
+            return elf.IsValid ? Export(ref elf, ext.Image, name) : 0;
+        }
+
         private static string Describe(long status) =>
             status == ApiStatus.ExtensionFailed ? "the extension faulted" : $"status {status}";
 

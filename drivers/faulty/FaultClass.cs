@@ -1,0 +1,33 @@
+namespace Nooks.Drivers.Faulty
+{
+    // The faults this extension commits on request, one per class of extension bug in the
+    // Nooks papers' fault model.
+    public static class FaultClass
+    {
+        public static readonly string[] Names =
+        {
+            "null-deref", "wild-write", "cross-domain-write", "write-text", "stack-overflow", "div-zero",
+            "invalid-opcode", "bad-pointer-arg", "foreign-free", "double-free", "lock-held", "leak",
+            "throw", "loop", "loop-cli",
+        };
+
+        public static readonly string[] Descriptions =
+        {
+            "read through a null pointer",
+            "write to kernel data at ADDRESS (default: the kernel canary, see `nooks checksum`)",
+            "write to another extension's memory at ADDRESS (see `nooks extensions`)",
+            "write to kernel code at ADDRESS (default: the start of kernel text)",
+            "recurse until the stack runs into its guard page",
+            "divide an integer by zero",
+            "execute an undefined instruction (ud2)",
+            "pass the kernel a pointer to memory it does not own",
+            "free memory the extension never allocated",
+            "free the same block twice",
+            "return to the kernel while holding a lock",
+            "allocate memory and never free it",
+            "index an array out of range (a managed exception)",
+            "spin forever with interrupts on",
+            "spin forever with interrupts off",
+        };
+    }
+}

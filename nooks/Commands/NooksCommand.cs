@@ -1,0 +1,62 @@
+using Nooks.Diagnostics;
+using Nooks.Extensions;
+using Nooks.Kernel.Memory;
+
+namespace Nooks.Commands
+{
+    // `nooks`: the isolation manager's state and knobs.
+    public static unsafe class NooksCommand
+    {
+        public static void Register() =>
+            KernelCommands.Register("nooks", "nooks [checksum|extensions|objects NAME|events|bench [N]|policy ...]  isolation manager state", &Run);
+
+        private static string Run(string args)
+        {
+            ReadOnlySpanHelpers.SplitFirstWord(args, out string sub, out string rest);
+            switch (sub)
+            {
+                case "checksum":
+                    return $"kernel checksum 0x{KernelIntegrity.Checksum():x8} (kernel text 0x{KernelLayout.TextStart:x}-0x{KernelLayout.TextEnd:x}, canary 0x{KernelIntegrity.CanaryAddress:x}+{KernelIntegrity.CanaryBytes})\n";
+                case "extensions":
+                    return Extensions();
+                case "objects":
+                    return Objects(rest);
+                case "events":
+                    return FaultLog.Report();
+                case "bench":
+                    return XpcBenchmark.Run(rest);
+                case "policy":
+                    return Recovery.RecoveryPolicy.Command(rest);
+                case "":
+                    return Extensions() + FaultLog.Report() + Recovery.RecoveryPolicy.Command("");
+                default:
+                    return $"nooks: unknown subcommand '{sub}'\nusage: nooks [checksum|extensions|objects NAME|events|bench [N]|policy [restart|disable|limit N T]]\n";
+            }
+        }
+
+        private static string Extensions()
+        {
+            string text = "NAME         MODE      IMAGE                              TEXT                               DATA-END\n";
+            for (int i = 0; i < ExtensionRegistry.Count; i++)
+            {
+                Extension e = ExtensionRegistry.At(i);
+                if (e.Image == null) continue;
+                text += $"{e.Name,-12} {ExtensionNames.Of(e.Mode),-9} 0x{e.Image.Base:x}+{e.Image.Size,-10} 0x{e.Image.TextStart:x}-0x{e.Image.TextEnd:x} 0x{e.Image.Base + e.Image.Size:x}\n";
+            }
+            return text;
+        }
+
+        private static string Objects(string name)
+        {
+            Extension e = ExtensionRegistry.Find(name);
+            if (e == null) return $"nooks objects: no extension '{name}'\n";
+            string text = $"{e.Name}: {e.Tracker.Count} objects, {e.Tracker.EntryPointCount} entry points\n";
+            for (int i = 0; i < e.Tracker.Count; i++)
+            {
+                Tracking.TrackedObject o = e.Tracker[i];
+                text += $"  {Tracking.ObjectKindNames.Of(o.Kind),-12} 0x{o.Value:x} {o.Size,8} bytes  from {Services.CallOrigin.Name(o.Origin)}\n";
+            }
+            return text;
+        }
+    }
+}
