@@ -55,6 +55,20 @@ namespace Nooks.Kernel.Net
             }
         }
 
+        // Asks again for every next hop still waiting (a request can be lost, e.g. while the
+        // link is still negotiating after the driver reset the NIC). Called by the net timer.
+        public static void Retry()
+        {
+            Expire();
+            for (int i = 0; i < Capacity; i++)
+            {
+                if (devices[i] == null) continue;
+                bool asked = false;
+                for (int j = 0; j < i && !asked; j++) asked = devices[j] == devices[i] && nextHops[j] == nextHops[i];
+                if (!asked) Arp.Request(devices[i], nextHops[i]);
+            }
+        }
+
         private static void Expire()
         {
             ulong now = Time.Clock.UptimeNanos;

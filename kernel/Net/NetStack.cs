@@ -1,6 +1,7 @@
 using System;
 using Nooks.Kernel.Arch;
 using Nooks.Kernel.Console;
+using Nooks.Kernel.Threading;
 
 namespace Nooks.Kernel.Net
 {
@@ -12,6 +13,7 @@ namespace Nooks.Kernel.Net
     {
         private static readonly byte[] transmitBuffer = new byte[EthernetHeader.MaximumFrame];
         private static bool transmitBusy;
+        private const ulong TimerMillis = 250;
 
         public static void Initialize(string commandLine)
         {
@@ -19,7 +21,21 @@ namespace Nooks.Kernel.Net
             Udp.Initialize();
             UdpEcho.Start();
             NetCommands.Register();
+            KernelThread timer = KernelThread.Create("net-timer", &Timer, 0);
+            if (timer == null || !timer.Start()) Log.Error("net", "cannot start the net timer thread: ARP requests will not be retried");
             Log.Info("net", $"stack ready: eth0 will be {Ipv4Address.Format(NetConfig.Address)}/{NetConfig.PrefixLength}, gateway {Ipv4Address.Format(NetConfig.Gateway)}");
+        }
+
+        // Every 250 ms: ARP retries and expiry of packets waiting for resolution.
+        private static void Timer(ulong argument)
+        {
+            while (true)
+            {
+                Scheduler.Sleep(TimerMillis);
+                ulong flags = Cpu.SaveAndDisableInterrupts();
+                ArpPending.Retry();
+                Cpu.RestoreInterrupts(flags);
+            }
         }
 
         // A new interface: the first gets the static configuration and comes up.

@@ -16,11 +16,19 @@ public class NetworkTests
         Boot.Layout.RequireBuilt(Boot.Layout.Kernel);
         machine = QemuMachine.Isolated(Boot.Layout) with { ExtraArguments = ["-append", $"nooks.load=e1000:{mode}"] };
         var qemu = QemuProcess.Start(machine);
-        // In boot order: the driver attaches during its init, which ends the load.
-        qemu.WaitFor($"eth0: attached to e1000 ({mode})", Boot.KernelTimeout);
-        qemu.WaitFor($"loaded e1000 ({mode})", Boot.KernelTimeout);
-        qemu.WaitFor(Prompt, Boot.KernelTimeout);
-        return qemu;
+        try
+        {
+            // In boot order: the driver attaches during its init, which ends the load.
+            qemu.WaitFor($"eth0: attached to e1000 ({mode})", Boot.KernelTimeout);
+            qemu.WaitFor($"loaded e1000 ({mode})", Boot.KernelTimeout);
+            qemu.WaitFor(Prompt, Boot.KernelTimeout);
+            return qemu;
+        }
+        catch
+        {
+            qemu.Dispose();   // the caller never gets it to dispose
+            throw;
+        }
     }
 
     [Theory]
