@@ -57,6 +57,9 @@ namespace Nooks.Drivers.E1000
             Hardware.Reset();
         }
 
+        // Note: QEMU's e1000 holds received frames back for a second after every RCTL write
+        // that leaves EN set (its flush_queue_timer), so the first replies after Open or a
+        // receive-mode change arrive late; they are not lost.
         [UnmanagedCallersOnly]
         private static int Open(long dev)
         {
