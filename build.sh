@@ -140,7 +140,7 @@ build_extensions() {
     local dir; dir=$(dirname "$project")
     local name; name=$(basename "$dir")
     [ "$name" = runtime ] && continue
-    compile_image "ext-$name" "$ROOT/$dir" "$name" "$ROOT/nooks/Api" "$ROOT/drivers/runtime"
+    compile_image "ext-$name" "$ROOT/$dir" "$name" "$ROOT/nooks/Api" "$ROOT/nooks/Generator" "$ROOT/drivers/runtime"
     # An extension may carry a few instructions C# cannot express, in its own .asm files.
     local objects=("$OUT/obj/ext-$name.o" "$OUT/obj/runtime.o")
     for source in "$dir"/*.asm; do

@@ -182,6 +182,7 @@ align 4096
 boot_pml4:  resb 4096
 boot_pdpt:  resb 4096
 boot_pd:    resb 4 * 4096
+boot_stack_guard: resb 4096     ; left unmapped by the kernel's page tables: overflow faults
 boot_stack: resb BOOT_STACK_SIZE
 boot_stack_top:
 
@@ -189,5 +190,5 @@ boot_stack_top:
 section .rodata
 global kernel_layout
 kernel_layout:
-    dq __load_start, __text_start, __text_end, __rodata_start, __rodata_end, __data_start, __bss_end
+    dq __load_start, __text_start, __text_end, __rodata_start, __rodata_end, __data_start, __bss_end, boot_stack_guard
 extern __text_start, __text_end, __rodata_start, __rodata_end, __data_start

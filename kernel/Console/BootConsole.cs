@@ -43,10 +43,13 @@ namespace Nooks.Kernel.Console
             }
             string name = new string(command);
             string output = Nooks.Commands.KernelCommands.Execute(name);
-            if (output != null) { Terminal.Write(output); return; }
-            string report = KernelInfo.Read(name);
-            if (report != null) Terminal.Write(report);
+            string report = output == null ? KernelInfo.Read(name) : null;
+            if (output != null) Terminal.Write(output);
+            else if (report != null) Terminal.Write(report);
             else Terminal.Write($"unknown command '{name}'; try 'help'\n");
+            Memory.ObjectMemory.FreeIfHeap(output);
+            Memory.ObjectMemory.FreeIfHeap(report);
+            Memory.ObjectMemory.Free(name);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Nooks.Kernel.Arch;
 
 namespace Nooks.Kernel.Console
@@ -24,6 +25,20 @@ namespace Nooks.Kernel.Console
         public static void Warn(string subsystem, string message) => Write(LogLevel.Warn, subsystem, message);
         public static void Error(string subsystem, string message) => Write(LogLevel.Error, subsystem, message);
 
+        // $"..." messages build here and their text goes back to the heap once written: the
+        // kernel has no collector, and log lines are its most frequent allocation.
+        public static void Debug(string subsystem, DefaultInterpolatedStringHandler message) => WriteOnce(LogLevel.Debug, subsystem, ref message);
+        public static void Info(string subsystem, DefaultInterpolatedStringHandler message) => WriteOnce(LogLevel.Info, subsystem, ref message);
+        public static void Warn(string subsystem, DefaultInterpolatedStringHandler message) => WriteOnce(LogLevel.Warn, subsystem, ref message);
+        public static void Error(string subsystem, DefaultInterpolatedStringHandler message) => WriteOnce(LogLevel.Error, subsystem, ref message);
+
+        private static void WriteOnce(LogLevel level, string subsystem, ref DefaultInterpolatedStringHandler message)
+        {
+            string text = message.ToStringAndClear();
+            Write(level, subsystem, text);
+            Memory.ObjectMemory.Free(text);
+        }
+
         public static unsafe void Write(LogLevel level, string subsystem, string message)
         {
             ulong nanos = Clock != null ? Clock() : 0;
@@ -33,6 +48,7 @@ namespace Nooks.Kernel.Console
             for (int i = 0; i < line.Length; i++) ring[(int)(written++ % RingCapacity)] = line[i];
             if (level >= ConsoleLevel) Terminal.WriteRaw(line);
             Cpu.RestoreInterrupts(flags);
+            Memory.ObjectMemory.Free(line);
         }
 
         private static string LevelTag(LogLevel level) => level switch

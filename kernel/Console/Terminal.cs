@@ -15,6 +15,13 @@ namespace Nooks.Kernel.Console
             }
         }
 
+        public static void Write(System.Runtime.CompilerServices.DefaultInterpolatedStringHandler text)
+        {
+            string s = text.ToStringAndClear();
+            Write(s);
+            Memory.ObjectMemory.Free(s);
+        }
+
         public static void Write(System.ReadOnlySpan<char> text)
         {
             ulong flags = Cpu.SaveAndDisableInterrupts();

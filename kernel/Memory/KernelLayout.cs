@@ -6,7 +6,7 @@ namespace Nooks.Kernel.Memory
     // Where the linker put the kernel image (boot/kernel.ld), read from a table in boot/entry.asm.
     public static unsafe class KernelLayout
     {
-        private struct Table { public ulong ImageStart, TextStart, TextEnd, RodataStart, RodataEnd, DataStart, ImageEnd; }
+        private struct Table { public ulong ImageStart, TextStart, TextEnd, RodataStart, RodataEnd, DataStart, ImageEnd, BootStackGuard; }
 
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "k_kernel_layout")]
         private static extern Table* Get();
@@ -18,6 +18,7 @@ namespace Nooks.Kernel.Memory
         public static ulong RodataEnd => Get()->RodataEnd;
         public static ulong DataStart => Get()->DataStart;
         public static ulong ImageEnd => Get()->ImageEnd;
+        public static ulong BootStackGuard => Get()->BootStackGuard;
 
         public static bool IsText(ulong address) => address >= TextStart && address < TextEnd;
     }

@@ -16,7 +16,7 @@ namespace Nooks.Kernel.Memory
         {
             AddressSpace space = AddressSpace.CreateEmpty();
             for (ulong a = PageSize.Small; a < FineGrainedEnd; a += PageSize.Small)
-                space.Map(a, a, FlagsFor(a, boot));
+                if (a != KernelLayout.BootStackGuard) space.Map(a, a, FlagsFor(a, boot));
 
             ulong top = boot.HighestUsableAddress;
             if (top < MinimumMappedTop) top = MinimumMappedTop;

@@ -13,8 +13,16 @@ namespace Nooks.Kernel.Memory
         public static void Free(object o)
         {
             if (o == null) return;
-            byte* obj = *(byte**)Unsafe.AsPointer(ref o);
-            KernelHeap.Free(obj - ObjectHeaderSize);
+            KernelHeap.Free(BlockOf(o));
         }
+
+        // For values that may be heap objects or frozen literals in the image (strings):
+        // only heap blocks go back.
+        public static void FreeIfHeap(object o)
+        {
+            if (o != null && KernelHeap.IsLiveBlock(BlockOf(o))) KernelHeap.Free(BlockOf(o));
+        }
+
+        private static byte* BlockOf(object o) => *(byte**)Unsafe.AsPointer(ref o) - ObjectHeaderSize;
     }
 }

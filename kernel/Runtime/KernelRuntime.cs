@@ -6,6 +6,8 @@ namespace Internal.Runtime
     internal static unsafe partial class RuntimeMemory
     {
         internal static partial void* Allocate(nuint size) => KernelHeap.Allocate(size);
+
+        static partial void FreeBlock(void* block) => KernelHeap.Free(block);
     }
 
     internal static partial class RuntimeFault

@@ -20,9 +20,10 @@ namespace Nooks.Commands
             if (written == ApiStatus.ExtensionFailed) return $"{name}: extension {owner.Name} failed: {owner.LastFault}\n";
             if (written < 0) return $"{name}: error {written}\n";
             if (written > Extension.MailboxHalf) written = Extension.MailboxHalf;
-            System.Span<char> text = new char[written];
-            for (int i = 0; i < written; i++) text[i] = (char)output[i];
-            return new string(text);
+            string text = new string('\0', (int)written);
+            fixed (char* chars = text)
+                for (int i = 0; i < written; i++) chars[i] = (char)output[i];
+            return text;
         }
     }
 }

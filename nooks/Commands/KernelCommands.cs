@@ -55,10 +55,17 @@ namespace Nooks.Commands
         {
             ReadOnlySpanHelpers.SplitFirstWord(line, out string name, out string args);
             int i = Find(name);
-            if (i < 0) return null;
-            Entry e = entries[i];
-            if (e.KernelHandler != 0) return ((delegate*<string, string>)e.KernelHandler)(args);
-            return ExtensionCommand.Run(e.Owner, e.ExtensionHandler, name, args);
+            string output = null;
+            if (i >= 0)
+            {
+                Entry e = entries[i];
+                output = e.KernelHandler != 0
+                    ? ((delegate*<string, string>)e.KernelHandler)(args)
+                    : ExtensionCommand.Run(e.Owner, e.ExtensionHandler, name, args);
+            }
+            Kernel.Memory.ObjectMemory.FreeIfHeap(name);
+            Kernel.Memory.ObjectMemory.FreeIfHeap(args);
+            return output;
         }
 
         public static string Help()

@@ -22,7 +22,13 @@ namespace Nooks.Extensions
             if (!module.HasValue) return $"no extension image named '{image}' among the boot modules";
             Kernel.Boot.BootModule m = module.Value;
             var ext = new Extension(name, m.Start, m.End - m.Start, mode);
-            if (existing != null) ExtensionRegistry.Remove(existing);
+            if (existing != null)
+            {
+                ExtensionRegistry.Remove(existing);
+                existing.Tracker.Free();
+                ObjectMemory.FreeIfHeap(existing.LastFault);
+                ObjectMemory.Free(existing);
+            }
             if (!ExtensionRegistry.Add(ext)) return "too many extensions";
             ext.Device = DeviceBindings.Find(ext, image);
             string error = ExtensionLoader.Load(ext);
@@ -54,6 +60,7 @@ namespace Nooks.Extensions
             ulong started = Log.Now();
             ext.State = ExtensionState.Recovering;
             ReleaseAll(ext);
+            ext.Tracker.Free();
             ext.Tracker = new ObjectTracker();
             string error = ExtensionLoader.Load(ext);
             if (error != null)
@@ -86,6 +93,7 @@ namespace Nooks.Extensions
             if (ext.Image != null)
             {
                 ExtensionMemory.Unmap(ext, ext.Image.Base, ext.Image.Pages);
+                ObjectMemory.Free(ext.Image);
                 ext.Image = null;
             }
             if (ext.Mailbox != 0)
@@ -100,6 +108,7 @@ namespace Nooks.Extensions
                 ext.Domain = null;
                 d.Destroy();
                 Gate.ReleaseDomain(d);
+                ObjectMemory.Free(d);
             }
         }
 

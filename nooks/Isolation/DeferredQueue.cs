@@ -19,6 +19,15 @@ namespace Nooks.Isolation
 
         public int Count => count;
 
+        // The queue's memory goes back with its domain.
+        public void Free()
+        {
+            Kernel.Memory.ObjectMemory.Free(devices);
+            Kernel.Memory.ObjectMemory.Free(lengths);
+            Kernel.Memory.ObjectMemory.Free(frames);
+            Kernel.Memory.ObjectMemory.Free(this);
+        }
+
         public bool Enqueue(long device, byte* frame, int length)
         {
             if (count == Capacity || length > MaxFrame) { Dropped++; return false; }

@@ -111,6 +111,9 @@ namespace Nooks.Isolation
             Space.SetTopLevel(KernelStacks.ThreadAreaTopLevelIndex, 0);
             Space.SetTopLevel(KernelStacks.InterruptAreaTopLevelIndex, 0);
             Space.DestroyTables();
+            Deferred.Free();
+            ObjectMemory.Free(stackTops);
+            ObjectMemory.Free(stackInUse);
         }
     }
 }

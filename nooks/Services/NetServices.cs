@@ -26,6 +26,9 @@ namespace Nooks.Services
             Extension caller = Gate.Current;
             NetDeviceOps copy = *ops;
             if (copy.Transmit == null || copy.Open == null || copy.Stop == null) return ApiStatus.Invalid;
+            // The wrapper checked the struct is readable; its function pointers are the service's to check.
+            if (caller.IsIsolated && (!IsCodeOrNull(caller, copy.Open) || !IsCodeOrNull(caller, copy.Stop) || !IsCodeOrNull(caller, copy.Transmit)
+                || !IsCodeOrNull(caller, copy.SetReceiveMode) || !IsCodeOrNull(caller, copy.SetMacAddress))) return ApiStatus.Invalid;
             ulong address = ((ulong)mac->B0 << 40) | ((ulong)mac->B1 << 32) | ((ulong)mac->B2 << 24) | ((ulong)mac->B3 << 16) | ((ulong)mac->B4 << 8) | mac->B5;
             ulong flags = Kernel.Arch.Cpu.SaveAndDisableInterrupts();
             NetDevice d = NetDevices.FindDetached(caller.Name);
@@ -47,6 +50,8 @@ namespace Nooks.Services
             Kernel.Console.Log.Info("net", $"{d.Name}: {(again ? "re-attached" : "attached")} to {caller.Name} ({ExtensionNames.Of(caller.Mode)}), MAC {EthernetAddress.Format(d.Mac)}");
             return handle;
         }
+
+        private static bool IsCodeOrNull(Extension e, void* function) => function == null || e.Domain.IsCode(function);
 
         private static void AddEntryPoint(Extension e, ulong address) { if (address != 0) e.Tracker.AddEntryPoint(address, CallOrigin.RegisterNetDevice); }
 

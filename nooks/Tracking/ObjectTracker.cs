@@ -28,7 +28,12 @@ namespace Nooks.Tracking
 
         public void Add(ObjectKind kind, ulong value, int origin, ulong size = 0)
         {
-            if (count == objects.Length) objects = Grow(objects);
+            if (count == objects.Length)
+            {
+                TrackedObject[] old = objects;
+                objects = Grow(old);
+                Kernel.Memory.ObjectMemory.Free(old);
+            }
             objects[count++] = new TrackedObject { Kind = kind, Value = value, Size = size, Origin = origin };
         }
 
@@ -55,6 +60,7 @@ namespace Nooks.Tracking
             {
                 ulong[] bigger = new ulong[entryPoints.Length * 2];
                 for (int i = 0; i < entryPointCount; i++) bigger[i] = entryPoints[i];
+                Kernel.Memory.ObjectMemory.Free(entryPoints);
                 entryPoints = bigger;
             }
             entryPoints[entryPointCount++] = address;
@@ -83,6 +89,13 @@ namespace Nooks.Tracking
         }
 
         public void ClearEntryPoints() => entryPointCount = 0;
+
+        public void Free()
+        {
+            Kernel.Memory.ObjectMemory.Free(objects);
+            Kernel.Memory.ObjectMemory.Free(entryPoints);
+            Kernel.Memory.ObjectMemory.Free(this);
+        }
 
         private int IndexOf(ObjectKind kind, ulong value)
         {

@@ -31,6 +31,20 @@ namespace Internal.Runtime
     // Supplied by each image: where the image's objects live.
     internal static unsafe partial class RuntimeMemory
     {
+        // Matches RuntimeExports: an object's heap block starts one header word before it.
+        private const int ObjectHeaderSize = 8;
+
         internal static partial void* Allocate(nuint size);
+
+        // Optional: images that can give memory back implement it (there is no collector, so
+        // code on repeating paths returns what it allocated).
+        static partial void FreeBlock(void* block);
+
+        internal static void Free(object o)
+        {
+            if (o == null) return;
+            byte* obj = *(byte**)System.Runtime.CompilerServices.Unsafe.AsPointer(ref o);
+            FreeBlock(obj - ObjectHeaderSize);
+        }
     }
 }

@@ -30,6 +30,7 @@ namespace System.Runtime.CompilerServices
             if (size < _length + extra) size = _length + extra;
             char[] bigger = new char[size];
             for (int i = 0; i < _length; i++) bigger[i] = _buffer[i];
+            Internal.Runtime.RuntimeMemory.Free(_buffer);
             _buffer = bigger;
         }
 
@@ -82,7 +83,15 @@ namespace System.Runtime.CompilerServices
         }
 
         public override string ToString() => string.FromSpan(new ReadOnlySpan<char>(_buffer).Slice(0, _length));
-        public string ToStringAndClear() => ToString();
+
+        // What the compiler calls at the end of $"...": the scratch buffer goes back at once.
+        public string ToStringAndClear()
+        {
+            string result = ToString();
+            Internal.Runtime.RuntimeMemory.Free(_buffer);
+            _buffer = null;
+            return result;
+        }
         public ReadOnlySpan<char> Text => new ReadOnlySpan<char>(_buffer).Slice(0, _length);
     }
 }

@@ -1,0 +1,197 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace Nooks.Generator
+{
+    // Kernel side: the native bindings (imports bound straight to KernelServices), the checking
+    // wrappers isolated extensions are bound to, and the table the loader binds imports with.
+    internal static class KernelEmitter
+    {
+        private const string Namespace = "Nooks.Isolation.Generated";
+        private const string Gate = "global::Nooks.Isolation.Gate";
+        private const string Services = "global::Nooks.Services.KernelServices";
+        private const string UnmanagedCallersOnly = "[global::System.Runtime.InteropServices.UnmanagedCallersOnly]";
+        // Locals of the wrappers; the prefix keeps them apart from any parameter name.
+        private const string Domain = "__domain";
+        private const string Result = "__result";
+
+        public static string EmitNativeBindings(KernelApiModel api)
+        {
+            var source = Begin("internal static unsafe class NativeBindings");
+            foreach (var call in api.Calls)
+            {
+                if (call.Index > 0) source.Line();
+                source.Line(UnmanagedCallersOnly)
+                    .Line("internal static " + call.ReturnType + " " + call.Name + "(" + Signatures.Parameters(call) + ") => "
+                        + Services + "." + call.Name + "(" + Signatures.Arguments(call) + ");");
+            }
+            return source.Close().Close().ToString();
+        }
+
+        public static string EmitWrappers(KernelApiModel api)
+        {
+            var source = Begin("internal static unsafe class Wrappers");
+            foreach (var call in api.Calls) EmitWrapper(source, call);
+            return source.Close().Close().ToString();
+        }
+
+        // Checks, then the call. Wrappers do not track: the services record what they hand out
+        // and take back themselves, because native extensions, which bypass wrappers, must be
+        // tracked too. Every check failure goes to BadCall, which fails the domain and does not
+        // come back; the if/else chain still leads every path that does come back through LeaveKernel.
+        private static void EmitWrapper(SourceWriter source, KernelCall call)
+        {
+            string index = call.Index.ToString(CultureInfo.InvariantCulture);
+            if (call.Index > 0) source.Line();
+            source.Line(UnmanagedCallersOnly)
+                .Open("internal static " + call.ReturnType + " " + call.Name + "(" + Signatures.Parameters(call) + ")")
+                .Line("var " + Domain + " = " + Gate + ".EnterKernel(" + index + ");");
+            if (call.Result != ResultKind.Void) source.Line(call.ReturnType + " " + Result + " = default;");
+
+            var checks = Checks(call);
+            for (int i = 0; i < checks.Count; i++)
+            {
+                source.Line((i == 0 ? "if (!(" : "else if (!(") + checks[i].Condition + "))")
+                    .Indented(Gate + ".BadCall(" + Domain + ", " + index + ", " + Signatures.Literal(call.Symbol + ": " + checks[i].Problem) + ");");
+            }
+            if (checks.Count > 0) source.Open("else");
+
+            string target = call.Deferrable
+                ? Services + ".Defer" + call.Name + "(" + Signatures.Arguments(call, Domain) + ")"
+                : Services + "." + call.Name + "(" + Signatures.Arguments(call) + ")";
+            source.Line((call.Result == ResultKind.Void ? "" : Result + " = ") + target + ";");
+
+            if (checks.Count > 0) source.Close();
+            source.Line(Gate + ".LeaveKernel(" + Domain + ");");
+            if (call.Result != ResultKind.Void) source.Line("return " + Result + ";");
+            source.Close();
+        }
+
+        // Sizes are bounded before any buffer check uses them as lengths.
+        private static List<(string Condition, string Problem)> Checks(KernelCall call)
+        {
+            var checks = new List<(string Condition, string Problem)>();
+            foreach (var p in call.Parameters)
+            {
+                if (p.AtMost is not null)
+                {
+                    checks.Add(("0 <= " + p.Identifier + " && " + p.Identifier + " <= " + p.AtMost, p.Name + " is not in 0.." + p.AtMost));
+                }
+            }
+            foreach (var p in call.Parameters)
+            {
+                if (p.Handle is not null)
+                {
+                    checks.Add((Domain + ".Tracker.Holds(" + p.Handle.Expression + ", (ulong)" + p.Identifier + ")",
+                        p.Name + " is not a " + p.Handle.Name + " the extension holds"));
+                }
+            }
+            foreach (var p in call.Parameters)
+            {
+                if (p.InBufferLength is not null)
+                {
+                    checks.Add((Domain + ".CanRead(" + p.Identifier + ", " + p.InBufferLength + ")",
+                        p.Name + " is not readable for " + p.InBufferLength.TrimStart('@') + " bytes"));
+                }
+                if (p.OutBufferLength is not null)
+                {
+                    checks.Add((Domain + ".CanWrite(" + p.Identifier + ", " + p.OutBufferLength + ")",
+                        p.Name + " is not writable for " + p.OutBufferLength.TrimStart('@') + " bytes"));
+                }
+                if (p.InStructType is not null)
+                {
+                    checks.Add((Domain + ".CanRead(" + p.Identifier + ", sizeof(" + p.InStructType + "))",
+                        p.Name + " is not a readable " + ShortName(p.InStructType)));
+                }
+                if (p.OutStructType is not null)
+                {
+                    checks.Add((Domain + ".CanWrite(" + p.Identifier + ", sizeof(" + p.OutStructType + "))",
+                        p.Name + " is not a writable " + ShortName(p.OutStructType)));
+                }
+            }
+            foreach (var p in call.Parameters)
+            {
+                if (p.IsEntryPoint)
+                {
+                    checks.Add((Domain + ".IsCode((void*)" + p.Identifier + ")", p.Name + " is not code of the extension"));
+                }
+            }
+            if (call.MayBlock)
+            {
+                checks.Add((Domain + ".MayBlock()", "may block, but the extension holds a lock or has interrupts off"));
+            }
+            return checks;
+        }
+
+        public static string EmitTable(KernelApiModel api)
+        {
+            var source = Begin("public static unsafe class KernelApiTable")
+                .Line("public const int Version = " + api.Version.ToString(CultureInfo.InvariantCulture) + ";")
+                .Line("public const int CallCount = " + api.Calls.Length.ToString(CultureInfo.InvariantCulture) + ";")
+                .Line();
+
+            source.Line("// The symbol extensions import call `index` by; null for an index past the table.")
+                .Open("public static string CallName(int index)")
+                .Open("switch (index)");
+            foreach (var call in api.Calls) source.Line("case " + call.Index + ": return " + Signatures.Literal(call.Symbol) + ";");
+            source.Line("default: return null;").Close().Close().Line();
+
+            EmitIndexOf(source, api);
+            EmitAddresses(source, api, "NativeAddress", "NativeBindings");
+            source.Line();
+            EmitAddresses(source, api, "WrapperAddress", "Wrappers");
+            return source.Close().Close().ToString();
+        }
+
+        // Grouped by length so that a lookup compares bytes of only the symbols that can match.
+        private static void EmitIndexOf(SourceWriter source, KernelApiModel api)
+        {
+            var byLength = new SortedDictionary<int, List<KernelCall>>();
+            foreach (var call in api.Calls)
+            {
+                if (!byLength.TryGetValue(call.Symbol.Length, out var calls)) byLength.Add(call.Symbol.Length, calls = new List<KernelCall>());
+                calls.Add(call);
+            }
+
+            source.Line("// `symbol` is an import's name as the ELF string table holds it, without the terminating NUL.")
+                .Open("public static int IndexOf(global::System.ReadOnlySpan<byte> symbol)")
+                .Open("switch (symbol.Length)");
+            foreach (var group in byLength)
+            {
+                source.Line("case " + group.Key + ":");
+                foreach (var call in group.Value)
+                {
+                    var condition = new StringBuilder();
+                    for (int i = 0; i < call.Symbol.Length; i++)
+                    {
+                        if (i > 0) condition.Append(" && ");
+                        condition.Append("symbol[").Append(i).Append("] == (byte)'").Append(call.Symbol[i]).Append('\'');
+                    }
+                    source.Indented("if (" + condition + ") return " + call.Index + ";");
+                }
+                source.Indented("return -1;");
+            }
+            source.Line("default: return -1;").Close().Close().Line();
+        }
+
+        private static void EmitAddresses(SourceWriter source, KernelApiModel api, string name, string bindings)
+        {
+            source.Open("public static ulong " + name + "(int index)").Open("switch (index)");
+            foreach (var call in api.Calls)
+            {
+                source.Line("case " + call.Index + ": return (ulong)(" + Signatures.UnmanagedPointerType(call) + ")&" + bindings + "." + call.Name + ";");
+            }
+            source.Line("default: return 0;").Close().Close();
+        }
+
+        private static SourceWriter Begin(string classHeader) =>
+            new SourceWriter().Line(Signatures.Header).Open("namespace " + Namespace).Open(classHeader);
+
+        private static string ShortName(string type)
+        {
+            int dot = type.LastIndexOf('.');
+            return dot < 0 ? type : type.Substring(dot + 1);
+        }
+    }
+}

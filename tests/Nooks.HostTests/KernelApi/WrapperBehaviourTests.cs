@@ -1,0 +1,97 @@
+namespace Nooks.HostTests.KernelApi;
+
+// Calls the generated wrappers the way an isolated extension's imports do (through the
+// addresses the table gives the loader) and reads what they did from the doubles' trace.
+public unsafe class WrapperBehaviourTests(LoadedKernelSide kernel) : IClassFixture<LoadedKernelSide>
+{
+    private const ulong HeapAddress = 0x5000;
+    private const ulong BufferAddress = 0x9000;
+
+    [Fact]
+    public void HandleTheExtensionDoesNotHoldIsABadCallAndTheKernelIsLeft()
+    {
+        kernel.Reset(refuse: "Holds");
+        ((delegate* unmanaged<void*, int>)kernel.WrapperAddress("nk_free"))((void*)HeapAddress);
+        Assert.Equal(["EnterKernel 4", "Holds Memory 20480", "BadCall 4 nk_free: memory is not a Memory the extension holds", "LeaveKernel"],
+            kernel.Events);
+    }
+
+    [Fact]
+    public void CallWithAHeldHandleReachesTheService()
+    {
+        kernel.Reset();
+        int status = ((delegate* unmanaged<void*, int>)kernel.WrapperAddress("nk_free"))((void*)HeapAddress);
+        Assert.Equal(0, status);
+        Assert.Equal(["EnterKernel 4", "Holds Memory 20480", "Free 20480", "LeaveKernel"], kernel.Events);
+    }
+
+    [Fact]
+    public void ResultComesBackThroughTheWrapper()
+    {
+        kernel.Reset();
+        void* memory = ((delegate* unmanaged<long, void*>)kernel.WrapperAddress("nk_alloc"))(64);
+        Assert.Equal(HeapAddress, (ulong)memory);
+        Assert.Equal(["EnterKernel 3", "Allocate 64", "LeaveKernel"], kernel.Events);
+    }
+
+    [Fact]
+    public void EntryPointOutsideTheExtensionIsABadCall()
+    {
+        kernel.Reset(refuse: "IsCode");
+        ((delegate* unmanaged<ulong, long, long>)kernel.WrapperAddress("nk_irq_register"))(0x7000, 3);
+        Assert.Equal(["EnterKernel 14", "IsCode 28672", "BadCall 14 nk_irq_register: handler is not code of the extension", "LeaveKernel"],
+            kernel.Events);
+    }
+
+    [Fact]
+    public void UnreadableBufferIsABadCallAndTheServiceIsNotCalled()
+    {
+        kernel.Reset(refuse: "CanRead");
+        ((delegate* unmanaged<int, byte*, int, void>)kernel.WrapperAddress("nk_log"))(1, (byte*)BufferAddress, 5);
+        Assert.Equal(["EnterKernel 0", "CanRead 36864 5", "BadCall 0 nk_log: text is not readable for length bytes", "LeaveKernel"],
+            kernel.Events);
+    }
+
+    [Fact]
+    public void OversizedLengthIsRefusedBeforeTheBufferIsChecked()
+    {
+        kernel.Reset();
+        ((delegate* unmanaged<int, byte*, int, void>)kernel.WrapperAddress("nk_log"))(1, (byte*)BufferAddress, 1025);
+        Assert.Equal(["EnterKernel 0", "BadCall 0 nk_log: length is not in 0..1024", "LeaveKernel"], kernel.Events);
+    }
+
+    [Fact]
+    public void DeferrableCallIsQueuedInsteadOfCalled()
+    {
+        kernel.Reset();
+        ((delegate* unmanaged<long, byte*, int, int>)kernel.WrapperAddress("nk_netdev_receive"))(9, (byte*)BufferAddress, 60);
+        Assert.Equal(["EnterKernel 25", "Holds NetDevice 9", "CanRead 36864 60", "DeferReceiveFrame 60", "LeaveKernel"], kernel.Events);
+    }
+
+    [Fact]
+    public void NativeBindingCallsTheServiceWithoutCrossingTheGate()
+    {
+        kernel.Reset();
+        ((delegate* unmanaged<void*, int>)kernel.NativeAddress("nk_free"))((void*)HeapAddress);
+        Assert.Equal(["Free 20480"], kernel.Events);
+    }
+
+    [Fact]
+    public void EverySymbolLooksUpItsOwnIndex()
+    {
+        Assert.Equal(28, kernel.CallCount);
+        for (int index = 0; index < kernel.CallCount; index++)
+        {
+            Assert.Equal(index, kernel.IndexOf(kernel.CallName(index)!));
+        }
+        Assert.Null(kernel.CallName(kernel.CallCount));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("nk_fre")]
+    [InlineData("nk_frex")]
+    [InlineData("nk_free_")]
+    [InlineData("NK_FREE")]
+    public void UnknownSymbolIsMinusOne(string symbol) => Assert.Equal(-1, kernel.IndexOf(symbol));
+}

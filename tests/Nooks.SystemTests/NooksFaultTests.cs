@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Nooks.Tools;
+
+namespace Nooks.SystemTests;
+
+// The faulty extension commits each class of extension bug. Isolated, the kernel survives with
+// its memory unchanged, the extension is restarted and works again, and what it held is
+// released. Native, the expected damage is recorded: a crash, a hang, or silent corruption that
+// the kernel checksum reveals.
+public partial class NooksFaultTests
+{
+    private const string Isolated = "nooks.load=null:isolated,faulty:isolated";
+    private const string Native = "nooks.load=null:native,faulty:native";
+    private static readonly TimeSpan HangTimeout = TimeSpan.FromSeconds(6);
+
+    [GeneratedRegex(@"kernel checksum 0x([0-9a-f]{8}) .* canary 0x([0-9a-f]+)\+")]
+    private static partial Regex ChecksumLine();
+
+    [GeneratedRegex(@"^null\s+\S+\s+0x([0-9a-f]+)\+\d+\s+\S+\s+0x([0-9a-f]+)", RegexOptions.Multiline)]
+    private static partial Regex NullImageLine();
+
+    [GeneratedRegex(@"^faulty\s+(\S+)\s+(\S+)\s+(\d+)\s+(\d+)\s+(\d+)", RegexOptions.Multiline)]
+    private static partial Regex FaultyLsmodLine();
+
+    [GeneratedRegex(@"^(\w+):\s+(\d+)", RegexOptions.Multiline)]
+    private static partial Regex MemInfoLine();
+
+    public static TheoryData<string> Classes() => new()
+    {
+        "null-deref", "wild-write", "cross-domain-write", "write-text", "stack-overflow", "div-zero", "invalid-opcode",
+        "bad-pointer-arg", "foreign-free", "double-free", "lock-held", "throw", "loop", "loop-cli",
+    };
+
+    private static (string Checksum, string Canary) Checksum(QemuProcess qemu)
+    {
+        Match m = ChecksumLine().Match(KernelShell.Run(qemu, "nooks checksum"));
+        Assert.True(m.Success, qemu.Console);
+        return (m.Groups[1].Value, m.Groups[2].Value);
+    }
+
+    // The address argument a class needs: the kernel canary, or a page of null's data.
+    private static string Argument(QemuProcess qemu, string faultClass, string canary)
+    {
+        if (faultClass == "wild-write") return " 0x" + canary;
+        if (faultClass != "cross-domain-write") return "";
+        Match m = NullImageLine().Match(KernelShell.Run(qemu, "nooks extensions"));
+        Assert.True(m.Success, qemu.Console);
+        ulong dataEnd = ulong.Parse(m.Groups[2].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        return $" 0x{(dataEnd - 8) & ~7UL:x}";
+    }
+
+    [Theory]
+    [MemberData(nameof(Classes))]
+    public void IsolatedFaultIsContainedAndRecovered(string faultClass)
+    {
+        using QemuProcess qemu = KernelShell.Boot(Isolated);
+        var (before, canary) = Checksum(qemu);
+
+        string output = KernelShell.Run(qemu, "fault " + faultClass + Argument(qemu, faultClass, canary));
+
+        Assert.Contains("extension faulty failed", output);
+        Match faulty = FaultyLsmodLine().Match(KernelShell.Run(qemu, "lsmod"));
+        Assert.True(faulty.Success, qemu.Console);
+        Assert.Equal("isolated", faulty.Groups[1].Value);
+        Assert.Equal("running", faulty.Groups[2].Value);
+        Assert.Equal("1", faulty.Groups[3].Value);   // faults
+        Assert.Equal("1", faulty.Groups[4].Value);   // restarts
+        Assert.Equal(before, Checksum(qemu).Checksum);
+        Assert.Contains("null-deref", KernelShell.Run(qemu, "fault list"));   // works again
+        Assert.DoesNotContain("KERNEL PANIC", qemu.Console);
+    }
+
+    public enum Outcome { Crash, Hang, Corruption, Refused }
+
+    public static TheoryData<string, Outcome> NativeOutcomes() => new()
+    {
+        { "null-deref", Outcome.Crash },
+        { "wild-write", Outcome.Corruption },
+        { "cross-domain-write", Outcome.Corruption },
+        { "write-text", Outcome.Crash },
+        { "stack-overflow", Outcome.Crash },
+        { "div-zero", Outcome.Crash },
+        { "invalid-opcode", Outcome.Crash },
+        { "bad-pointer-arg", Outcome.Crash },
+        { "foreign-free", Outcome.Refused },
+        { "double-free", Outcome.Refused },
+        { "lock-held", Outcome.Crash },
+        { "throw", Outcome.Crash },
+        { "loop", Outcome.Hang },
+        { "loop-cli", Outcome.Hang },
+    };
+
+    [Theory]
+    [MemberData(nameof(NativeOutcomes))]
+    public void NativeFaultDoesItsDamage(string faultClass, Outcome expected)
+    {
+        using QemuProcess qemu = KernelShell.Boot(Native);
+        var (before, canary) = Checksum(qemu);
+        string argument = Argument(qemu, faultClass, canary);
+        bool answered = KernelShell.TryRun(qemu, "fault " + faultClass + argument, HangTimeout, out string output);
+        if (answered && faultClass == "lock-held")
+            answered = KernelShell.TryRun(qemu, "lsmod", HangTimeout, out output);   // the held lock bites on the next wait
+
+        switch (expected)
+        {
+            case Outcome.Crash:
+                Assert.False(answered, qemu.Console);
+                Assert.Contains("KERNEL PANIC", qemu.Console);
+                break;
+            case Outcome.Hang:
+                Assert.False(answered, qemu.Console);
+                Assert.DoesNotContain("KERNEL PANIC", qemu.Console);
+                break;
+            case Outcome.Corruption when faultClass == "wild-write":
+                Assert.True(answered, qemu.Console);
+                Assert.NotEqual(before, Checksum(qemu).Checksum);
+                break;
+            case Outcome.Corruption:
+                Assert.True(answered, qemu.Console);
+                Assert.Contains("wrote 0x", output);   // into null's memory, unnoticed
+                Assert.Equal(before, Checksum(qemu).Checksum);
+                break;
+            case Outcome.Refused:
+                Assert.True(answered, qemu.Console);
+                Assert.Contains("free returned", output);
+                Assert.Contains("-9", output);   // ApiStatus.BadHandle
+                break;
+        }
+    }
+
+    [Fact]
+    public void HundredFaultRestartCyclesLeakNothing()
+    {
+        const int Warmup = 40, Cycles = 100;
+        using QemuProcess qemu = KernelShell.Boot(Isolated);
+        // Warm-up fills the bounded event log and the heap's size-class pages.
+        for (int i = 0; i < Warmup; i++) KernelShell.Run(qemu, "fault null-deref");
+        Dictionary<string, long> before = MemInfo(qemu);
+        for (int i = 0; i < Cycles; i++) Assert.Contains("extension faulty failed", KernelShell.Run(qemu, "fault null-deref"));
+        Dictionary<string, long> after = MemInfo(qemu);
+
+        Match faulty = FaultyLsmodLine().Match(KernelShell.Run(qemu, "lsmod"));
+        Assert.Equal((Warmup + Cycles).ToString(CultureInfo.InvariantCulture), faulty.Groups[4].Value);
+        Assert.Equal(before["MemFree"], after["MemFree"]);
+        Assert.Equal(before["HeapAllocations"], after["HeapAllocations"]);
+    }
+
+    [Fact]
+    public void UnloadReleasesLeakedMemory()
+    {
+        using QemuProcess qemu = KernelShell.Boot(Isolated);
+        Dictionary<string, long> before = MemInfo(qemu);
+        Assert.Contains("allocated 65536 bytes", KernelShell.Run(qemu, "fault leak"));
+        Assert.Contains("65536 bytes  from nk_alloc", KernelShell.Run(qemu, "nooks objects faulty"));
+        Assert.Contains("unloaded", KernelShell.Run(qemu, "rmmod faulty"));
+        Assert.Contains("released 2 memory objects", qemu.Console);
+        Assert.True(MemInfo(qemu)["MemFree"] >= before["MemFree"], qemu.Console);
+    }
+
+    [Fact]
+    public void AFaultStaysInsideItsExtension()
+    {
+        using QemuProcess qemu = KernelShell.Boot(Isolated);
+        KernelShell.Run(qemu, "fault null-deref");
+        string lsmod = KernelShell.Run(qemu, "lsmod");
+        Assert.Matches(@"null\s+isolated\s+running\s+0\s+0", lsmod);
+        Assert.Contains("fault: null-deref", KernelShell.Run(qemu, "nooks events"));
+    }
+
+    private static Dictionary<string, long> MemInfo(QemuProcess qemu) =>
+        MemInfoLine().Matches(KernelShell.Run(qemu, "meminfo"))
+            .ToDictionary(m => m.Groups[1].Value, m => long.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
+}
