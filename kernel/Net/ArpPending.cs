@@ -56,7 +56,7 @@ namespace Nooks.Kernel.Net
         }
 
         // Asks again for every next hop still waiting (a request can be lost, e.g. while the
-        // link is still negotiating after the driver reset the NIC). Called by the net timer.
+        // link is still negotiating after the driver reset the NIC). Called from NetStack.Poll.
         public static void Retry()
         {
             Expire();

@@ -1,7 +1,6 @@
 using System;
 using Nooks.Kernel.Arch;
 using Nooks.Kernel.Console;
-using Nooks.Kernel.Threading;
 
 namespace Nooks.Kernel.Net
 {
@@ -13,7 +12,8 @@ namespace Nooks.Kernel.Net
     {
         private static readonly byte[] transmitBuffer = new byte[EthernetHeader.MaximumFrame];
         private static bool transmitBusy;
-        private const ulong TimerMillis = 250;
+        private const ulong PollNanos = 250 * Time.Clock.NanosPerMillisecond;
+        private static ulong lastPoll;
 
         public static void Initialize(string commandLine)
         {
@@ -21,21 +21,20 @@ namespace Nooks.Kernel.Net
             Udp.Initialize();
             UdpEcho.Start();
             NetCommands.Register();
-            KernelThread timer = KernelThread.Create("net-timer", &Timer, 0);
-            if (timer == null || !timer.Start()) Log.Error("net", "cannot start the net timer thread: ARP requests will not be retried");
             Log.Info("net", $"stack ready: eth0 will be {Ipv4Address.Format(NetConfig.Address)}/{NetConfig.PrefixLength}, gateway {Ipv4Address.Format(NetConfig.Gateway)}");
         }
 
-        // Every 250 ms: ARP retries and expiry of packets waiting for resolution.
-        private static void Timer(ulong argument)
+        // Periodic work (ARP retries, expiry of packets waiting for resolution), run by whoever
+        // waits on the network: the ping loop today. A kernel thread of its own made the
+        // threads branch's console lose the first byte typed after the prompt; to revisit.
+        public static void Poll()
         {
-            while (true)
-            {
-                Scheduler.Sleep(TimerMillis);
-                ulong flags = Cpu.SaveAndDisableInterrupts();
-                ArpPending.Retry();
-                Cpu.RestoreInterrupts(flags);
-            }
+            ulong now = Time.Clock.UptimeNanos;
+            if (now - lastPoll < PollNanos) return;
+            lastPoll = now;
+            ulong flags = Cpu.SaveAndDisableInterrupts();
+            ArpPending.Retry();
+            Cpu.RestoreInterrupts(flags);
         }
 
         // A new interface: the first gets the static configuration and comes up.

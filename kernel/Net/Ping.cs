@@ -60,7 +60,11 @@ namespace Nooks.Kernel.Net
                     Console.Terminal.Write("ping: connect: Network is unreachable\n");
                     return 0;
                 }
-                while (!replied && Clock.UptimeNanos - sendAt < TimeoutMillis * Clock.NanosPerMillisecond) Scheduler.Sleep(1);
+                while (!replied && Clock.UptimeNanos - sendAt < TimeoutMillis * Clock.NanosPerMillisecond)
+                {
+                    Scheduler.Sleep(1);
+                    NetStack.Poll();
+                }
                 waiting = false;
                 if (replied)
                 {
