@@ -113,8 +113,9 @@ build_kernel() {
   assemble boot/interrupts.asm "$OUT/obj/interrupts.o"
   assemble boot/xpc.asm "$OUT/obj/xpc.o"
   assemble boot/switch.asm "$OUT/obj/switch.o"
+  assemble boot/usermode.asm "$OUT/obj/usermode.o"
   assemble kernel/corelib/RuntimeStubs.asm "$OUT/obj/runtime.o"
-  local objs=("$OUT/obj/entry.o" "$OUT/obj/cpu.o" "$OUT/obj/interrupts.o" "$OUT/obj/xpc.o" "$OUT/obj/switch.o" "$OUT/obj/runtime.o" "$OUT/obj/kernel.o")
+  local objs=("$OUT/obj/entry.o" "$OUT/obj/cpu.o" "$OUT/obj/interrupts.o" "$OUT/obj/xpc.o" "$OUT/obj/switch.o" "$OUT/obj/usermode.o" "$OUT/obj/runtime.o" "$OUT/obj/kernel.o")
   if newer "$OUT/kernel.elf" "${objs[@]}" boot/kernel.ld; then
     log "linking kernel.elf"
     # Pass 1 links with an empty symbol table; pass 2 links the table made from pass 1's
@@ -155,6 +156,28 @@ build_extensions() {
         --version-script="$version_script" -o "$OUT/ext/$name" "${objects[@]}"
     fi
     BOOT_MODULES+=" ext/$name"
+  done
+}
+
+# Every directory under kernel/user/ except the shared runtime is a program. Each becomes a
+# static position-independent executable out/user/NAME: ld resolves every symbol, so the only
+# relocations left are R_X86_64_RELATIVE, which the kernel's loader applies at the load base.
+# Each is a boot module; the kernel finds it by its base name (init, sh, ...).
+build_user_programs() {
+  mkdir -p "$OUT/obj/user" "$OUT/user"
+  assemble kernel/user/runtime/UserEntry.asm "$OUT/obj/user/entry.o"
+  local dir name
+  for dir in kernel/user/*/; do
+    name=$(basename "$dir")
+    [ "$name" = runtime ] && continue
+    compile_image "user-$name" "$ROOT/$dir" "$name" "$ROOT/kernel/user/runtime" "$ROOT/kernel/Abi"
+    local objs=("$OUT/obj/user/entry.o" "$OUT/obj/runtime.o" "$OUT/obj/user-$name.o")
+    if newer "$OUT/user/$name" "${objs[@]}"; then
+      log "linking user/$name"
+      ld -pie --no-dynamic-linker -e _start -z max-page-size=0x1000 -z separate-code -z noexecstack \
+        -z norelro --hash-style=gnu -o "$OUT/user/$name" "${objs[@]}"
+    fi
+    BOOT_MODULES+=" user/$name"
   done
 }
 
@@ -223,6 +246,7 @@ build_all() {
   mkdir -p "$OUT"
   build_kernel
   build_extensions
+  build_user_programs
   build_tools
   check_red_zone
   write_boot_modules_manifest

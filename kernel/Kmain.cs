@@ -6,7 +6,11 @@ using Nooks.Kernel.Arch;
 using Nooks.Kernel.Boot;
 using Nooks.Kernel.Console;
 using Nooks.Kernel.Interrupts;
+using Nooks.Abi;
+using Nooks.Kernel.Info;
 using Nooks.Kernel.Memory;
+using Nooks.Kernel.Processes;
+using Nooks.Kernel.Syscalls;
 using Nooks.Kernel.Runtime;
 using Nooks.Kernel.Threading;
 using Nooks.Kernel.Time;
@@ -60,22 +64,31 @@ namespace Nooks.Kernel
             Net.NetStack.Initialize(Boot.CommandLine);
             Nooks.NooksManager.Initialize();
             Nooks.NooksManager.LoadFromCommandLine(Boot.CommandLine);
+            SyscallSetup.Initialize();
+            UserFaults.Initialize();
+            SystemReports.Register();
 
-            ThreadSelfTest.Start(HasOption(Boot.CommandLine, "selftest"));
+            // Before the thread demo, whose threads would come and go during the measurement.
+            if (Boot.HasOption(SpawnSelfTest.Option)) SpawnSelfTest.Run();
+            ThreadSelfTest.Start(Boot.HasOption("selftest"));
+            if (StartInit()) Scheduler.Exit();
+            // Without init, the kernel's own console keeps the machine usable.
             BootConsole.Run();
         }
 
-        private static bool HasOption(string commandLine, string option)
+        private const string InitProgram = "init";
+
+        private static bool StartInit()
         {
-            ReadOnlySpan<char> rest = commandLine;
-            while (!rest.IsEmpty)
+            if (Boot.FindModule(InitProgram) == null)
             {
-                int space = rest.IndexOf(' ');
-                ReadOnlySpan<char> word = space < 0 ? rest : rest.Slice(0, space);
-                if (word.SequenceEqual(option)) return true;
-                rest = space < 0 ? default : rest.Slice(space + 1);
+                Log.Error("init", "no init program among the boot modules; boot with -initrd out/user/init,out/user/sh,...");
+                return false;
             }
-            return false;
+            long pid = ProcessTable.Spawn(InitProgram, "", null);
+            if (pid < 0) { Log.Error("init", $"cannot start init: {Errno.Name(pid)}"); return false; }
+            Log.Info("init", $"started init as pid {pid}; the boot thread is done");
+            return true;
         }
 
         private static ReadOnlySpan<byte> ReadPhysical(ulong address, int length) => new ReadOnlySpan<byte>((void*)address, length);

@@ -17,6 +17,7 @@ namespace Nooks
             Gate.Initialize();
             Diagnostics.KernelIntegrity.Initialize();
             Watchdog.Start();
+            KernelCommands.RegisterListing();
             ModuleCommands.Register();
             NooksCommand.Register();
             Log.Info("nooks", "isolation manager ready");

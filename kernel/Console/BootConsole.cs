@@ -47,9 +47,9 @@ namespace Nooks.Kernel.Console
             if (output != null) Terminal.Write(output);
             else if (report != null) Terminal.Write(report);
             else Terminal.Write($"unknown command '{name}'; try 'help'\n");
-            Memory.ObjectMemory.FreeIfHeap(output);
-            Memory.ObjectMemory.FreeIfHeap(report);
-            Memory.ObjectMemory.Free(name);
+            Memory.KernelHeap.FreeObject(output);
+            Memory.KernelHeap.FreeObject(report);
+            Memory.KernelHeap.FreeObject(name);
         }
     }
 }

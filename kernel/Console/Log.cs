@@ -36,7 +36,7 @@ namespace Nooks.Kernel.Console
         {
             string text = message.ToStringAndClear();
             Write(level, subsystem, text);
-            Memory.ObjectMemory.Free(text);
+            Memory.KernelHeap.FreeObject(text);
         }
 
         public static unsafe void Write(LogLevel level, string subsystem, string message)
@@ -48,7 +48,7 @@ namespace Nooks.Kernel.Console
             for (int i = 0; i < line.Length; i++) ring[(int)(written++ % RingCapacity)] = line[i];
             if (level >= ConsoleLevel) Terminal.WriteRaw(line);
             Cpu.RestoreInterrupts(flags);
-            Memory.ObjectMemory.Free(line);
+            Memory.KernelHeap.FreeObject(line);
         }
 
         private static string LevelTag(LogLevel level) => level switch

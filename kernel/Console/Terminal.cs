@@ -19,7 +19,7 @@ namespace Nooks.Kernel.Console
         {
             string s = text.ToStringAndClear();
             Write(s);
-            Memory.ObjectMemory.Free(s);
+            Memory.KernelHeap.FreeObject(s);
         }
 
         public static void Write(System.ReadOnlySpan<char> text)

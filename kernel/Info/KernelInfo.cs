@@ -19,7 +19,8 @@ namespace Nooks.Kernel.Info
             providers[count++] = (ulong)provider;
         }
 
-        // The report's text, or null if no provider has that name.
+        // The report's text, or null if no provider has that name. The text belongs to the
+        // caller, who frees it (KernelHeap.FreeObject) when done: providers build it afresh.
         public static string Read(string name)
         {
             for (int i = 0; i < count; i++)

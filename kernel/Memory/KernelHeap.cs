@@ -8,6 +8,7 @@ namespace Nooks.Kernel.Memory
     public static unsafe class KernelHeap
     {
         private const int HeaderSize = 16;
+        private const int ObjectHeaderSize = 8;          // the word before an object's type pointer
         private const int MinClassShift = 5;             // 32 bytes
         private const int ClassCount = 7;                // 32 .. 2048
         private const uint LiveMagic = 0x4B4E4F4F;       // "NOOK"
@@ -131,7 +132,7 @@ namespace Nooks.Kernel.Memory
             {
                 ulong pages = h->Size;
                 bytesInUse -= pages * PageSize.Small;
-                if ((ulong)h >= (ulong)EarlyArena() && (ulong)h < (ulong)EarlyArena() + EarlyArenaSize)
+                if (InEarlyArena(h))
                     Panic.Halt("heap: early-arena pages cannot be freed");
                 FrameAllocator.Free((ulong)h, pages);
                 pagesOwned -= pages;
@@ -146,6 +147,20 @@ namespace Nooks.Kernel.Memory
             }
             Cpu.RestoreInterrupts(flags);
         }
+
+        // Returns an object's memory to the heap. There is no collector: code that makes objects
+        // on a path that repeats (every system call, every process) frees them here. The object
+        // must be unreachable; objects in the kernel image (string literals) are left alone.
+        public static void FreeObject(object o)
+        {
+            if (o == null) return;
+            byte* obj = *(byte**)System.Runtime.CompilerServices.Unsafe.AsPointer(ref o);
+            bool inImage = (ulong)obj >= KernelLayout.ImageStart && (ulong)obj < KernelLayout.ImageEnd;
+            if (inImage && !InEarlyArena(obj)) return;
+            Free(obj - ObjectHeaderSize);
+        }
+
+        private static bool InEarlyArena(void* p) => (ulong)p >= (ulong)EarlyArena() && (ulong)p < (ulong)EarlyArena() + EarlyArenaSize;
 
         public static bool IsLiveBlock(void* pointer) =>
             pointer != null && ((Header*)((byte*)pointer - HeaderSize))->Magic == LiveMagic;

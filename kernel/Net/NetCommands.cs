@@ -14,6 +14,7 @@ namespace Nooks.Kernel.Net
         {
             KernelCommands.Register("ping", "ping [-c N] HOST  send ICMP echo requests, one a second", &PingCommand);
             KernelCommands.Register("ifconfig", "ifconfig [IFACE [up|down|promisc|-promisc]]  show or change network interfaces", &Ifconfig);
+            KernelCommands.Register("netstat", "netstat  the \"net\" report: interfaces, ARP cache, protocol counters, UDP ports", &Netstat);
             KernelInfo.Register("net", &Report);
         }
 
@@ -81,6 +82,8 @@ namespace Nooks.Kernel.Net
                 $"        RX packets {d.RxPackets}  bytes {d.RxBytes}  dropped {d.RxDrops}  errors {d.RxErrors}\n" +
                 $"        TX packets {d.TxPackets}  bytes {d.TxBytes}  dropped {d.TxDrops}  errors {d.TxErrors}\n";
         }
+
+        private static string Netstat(string args) => Report();
 
         private static string Report()
         {

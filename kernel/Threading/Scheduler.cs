@@ -114,6 +114,17 @@ namespace Nooks.Kernel.Threading
             Cpu.RestoreInterrupts(flags);
         }
 
+        // Switches the running thread to another address space (null: the kernel's), as the
+        // process layer does before it frees a process's page tables.
+        public static void SetCurrentSpace(AddressSpace space)
+        {
+            ulong flags = Cpu.SaveAndDisableInterrupts();
+            current.Space = space;
+            ulong root = space != null ? space.Root : AddressSpace.Kernel.Root;
+            if (root != Cpu.ReadCr3()) Cpu.WriteCr3(root);
+            Cpu.RestoreInterrupts(flags);
+        }
+
         // Ends the calling thread; the reaper frees its stack once another thread runs.
         public static void Exit()
         {

@@ -63,10 +63,14 @@ namespace Nooks.Commands
                     ? ((delegate*<string, string>)e.KernelHandler)(args)
                     : ExtensionCommand.Run(e.Owner, e.ExtensionHandler, name, args);
             }
-            Kernel.Memory.ObjectMemory.FreeIfHeap(name);
-            Kernel.Memory.ObjectMemory.FreeIfHeap(args);
+            Kernel.Memory.KernelHeap.FreeObject(name);
+            Kernel.Memory.KernelHeap.FreeObject(args);
             return output;
         }
+
+        public static void RegisterListing() => Register("commands", "commands  list the kernel's commands", &List);
+
+        private static string List(string args) => Help();
 
         public static string Help()
         {

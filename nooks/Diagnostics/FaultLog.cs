@@ -15,7 +15,7 @@ namespace Nooks.Diagnostics
         public static void Record(string extension, string what)
         {
             ulong micros = Log.Now() / 1000;
-            Kernel.Memory.ObjectMemory.FreeIfHeap(lines[next % Capacity]);
+            Kernel.Memory.KernelHeap.FreeObject(lines[next % Capacity]);
             lines[next % Capacity] = $"{next} {micros / 1000000}.{micros % 1000000:D6} {extension} {what}";
             next++;
         }

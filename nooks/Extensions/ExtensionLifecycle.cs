@@ -26,8 +26,8 @@ namespace Nooks.Extensions
             {
                 ExtensionRegistry.Remove(existing);
                 existing.Tracker.Free();
-                ObjectMemory.FreeIfHeap(existing.LastFault);
-                ObjectMemory.Free(existing);
+                KernelHeap.FreeObject(existing.LastFault);
+                KernelHeap.FreeObject(existing);
             }
             if (!ExtensionRegistry.Add(ext)) return "too many extensions";
             ext.Device = DeviceBindings.Find(ext, image);
@@ -93,7 +93,7 @@ namespace Nooks.Extensions
             if (ext.Image != null)
             {
                 ExtensionMemory.Unmap(ext, ext.Image.Base, ext.Image.Pages);
-                ObjectMemory.Free(ext.Image);
+                KernelHeap.FreeObject(ext.Image);
                 ext.Image = null;
             }
             if (ext.Mailbox != 0)
@@ -108,7 +108,7 @@ namespace Nooks.Extensions
                 ext.Domain = null;
                 d.Destroy();
                 Gate.ReleaseDomain(d);
-                ObjectMemory.Free(d);
+                KernelHeap.FreeObject(d);
             }
         }
 

@@ -22,10 +22,10 @@ namespace Nooks.Isolation
         // The queue's memory goes back with its domain.
         public void Free()
         {
-            Kernel.Memory.ObjectMemory.Free(devices);
-            Kernel.Memory.ObjectMemory.Free(lengths);
-            Kernel.Memory.ObjectMemory.Free(frames);
-            Kernel.Memory.ObjectMemory.Free(this);
+            Kernel.Memory.KernelHeap.FreeObject(devices);
+            Kernel.Memory.KernelHeap.FreeObject(lengths);
+            Kernel.Memory.KernelHeap.FreeObject(frames);
+            Kernel.Memory.KernelHeap.FreeObject(this);
         }
 
         public bool Enqueue(long device, byte* frame, int length)

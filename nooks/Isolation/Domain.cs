@@ -112,8 +112,8 @@ namespace Nooks.Isolation
             Space.SetTopLevel(KernelStacks.InterruptAreaTopLevelIndex, 0);
             Space.DestroyTables();
             Deferred.Free();
-            ObjectMemory.Free(stackTops);
-            ObjectMemory.Free(stackInUse);
+            KernelHeap.FreeObject(stackTops);
+            KernelHeap.FreeObject(stackInUse);
         }
     }
 }

@@ -131,7 +131,7 @@ namespace Nooks.Isolation
         {
             ext.State = ExtensionState.Failed;
             ext.Faults++;
-            Kernel.Memory.ObjectMemory.FreeIfHeap(ext.LastFault);
+            Kernel.Memory.KernelHeap.FreeObject(ext.LastFault);
             ext.LastFault = reason;
             ext.LastFaultNanos = Kernel.Console.Log.Now();
             Kernel.Console.Log.Error("nooks", $"extension {ext.Name} failed: {reason}");

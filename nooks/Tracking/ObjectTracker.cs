@@ -32,7 +32,7 @@ namespace Nooks.Tracking
             {
                 TrackedObject[] old = objects;
                 objects = Grow(old);
-                Kernel.Memory.ObjectMemory.Free(old);
+                Kernel.Memory.KernelHeap.FreeObject(old);
             }
             objects[count++] = new TrackedObject { Kind = kind, Value = value, Size = size, Origin = origin };
         }
@@ -60,7 +60,7 @@ namespace Nooks.Tracking
             {
                 ulong[] bigger = new ulong[entryPoints.Length * 2];
                 for (int i = 0; i < entryPointCount; i++) bigger[i] = entryPoints[i];
-                Kernel.Memory.ObjectMemory.Free(entryPoints);
+                Kernel.Memory.KernelHeap.FreeObject(entryPoints);
                 entryPoints = bigger;
             }
             entryPoints[entryPointCount++] = address;
@@ -92,9 +92,9 @@ namespace Nooks.Tracking
 
         public void Free()
         {
-            Kernel.Memory.ObjectMemory.Free(objects);
-            Kernel.Memory.ObjectMemory.Free(entryPoints);
-            Kernel.Memory.ObjectMemory.Free(this);
+            Kernel.Memory.KernelHeap.FreeObject(objects);
+            Kernel.Memory.KernelHeap.FreeObject(entryPoints);
+            Kernel.Memory.KernelHeap.FreeObject(this);
         }
 
         private int IndexOf(ObjectKind kind, ulong value)

@@ -10,7 +10,7 @@ namespace Nooks.SystemTests;
 // loaded natively and isolated in its own protection domain.
 public class NetworkTests
 {
-    private const string Prompt = "nooks> ";
+    private static readonly string Prompt = KernelConsole.Prompt;
 
     private static QemuProcess StartWithE1000(string mode, out QemuMachine machine)
     {
@@ -74,7 +74,7 @@ public class NetworkTests
             catch (SocketException) { }
         }
         Assert.True(echoed >= 5, $"only {echoed} datagrams came back\n{qemu.Console}");
-        qemu.SendLine("net");
+        qemu.SendLine("netstat");
         qemu.WaitFor("echo on port 7: ", Boot.KernelTimeout);
     }
 

@@ -1,0 +1,58 @@
+using Nooks.Abi;
+
+namespace Nooks.User
+{
+    // The machine as a whole: reports about the kernel, time since boot, power.
+    public static unsafe class Machine
+    {
+        private const int InitialReportCapacity = 4096;
+
+        public static ulong UptimeNanoseconds => (ulong)Kernel.Call(SystemCall.Uptime);
+
+        // The kernel's report called `name` ("ps", "dmesg", ...); null with `error` set if the
+        // kernel has none by that name.
+        public static string Info(string name, out long error)
+        {
+            byte[] nameBytes = new byte[name.Length + 1];
+            Text.Encode(name, nameBytes);
+            int capacity = InitialReportCapacity;
+            while (true)
+            {
+                byte[] buffer = new byte[capacity];
+                long length;
+                fixed (byte* n = nameBytes)
+                fixed (byte* b = buffer)
+                    length = Kernel.Call(SystemCall.Info, (long)n, name.Length, (long)b, capacity);
+                if (length < 0) { error = length; return null; }
+                if (length <= capacity) { error = 0; return Text.Decode(new System.ReadOnlySpan<byte>(buffer).Slice(0, (int)length)); }
+                capacity = (int)length;   // the report grew past the buffer: ask again with room for all of it
+            }
+        }
+
+        private const int CommandOutputCapacity = 32 * 1024;
+
+        // Runs a kernel command (insmod, lsmod, nooks, fault, ping, ...); null with `error` set
+        // if the kernel has no command of that name. Output past the buffer is cut, since the
+        // command cannot be run again to fetch it.
+        public static string Command(string line, out long error)
+        {
+            byte[] lineBytes = new byte[line.Length + 1];
+            Text.Encode(line, lineBytes);
+            byte[] buffer = new byte[CommandOutputCapacity];
+            long length;
+            fixed (byte* l = lineBytes)
+            fixed (byte* b = buffer)
+                length = Kernel.Call(SystemCall.Command, (long)l, line.Length, (long)b, CommandOutputCapacity);
+            if (length < 0) { error = length; return null; }
+            error = 0;
+            return Text.Decode(new System.ReadOnlySpan<byte>(buffer).Slice(0, (int)length));
+        }
+
+        public static long PowerOff() => Kernel.Call(SystemCall.PowerOff);
+        public static long Reboot() => Kernel.Call(SystemCall.Reboot);
+
+        // Test-only: asks the kernel to take an exception itself. Refused unless the kernel was
+        // booted with `nooks.test`.
+        public static long KernelFault() => Kernel.Call(SystemCall.KernelFault);
+    }
+}
