@@ -61,6 +61,7 @@ namespace Nooks.Kernel
             Cpu.EnableInterrupts();
             if (!ConsoleInput.Initialize()) Log.Error("console", "no serial input: the console cannot read commands");
 
+            Net.NetStack.Initialize(Boot.CommandLine);
             Nooks.NooksManager.Initialize();
             Nooks.NooksManager.LoadFromCommandLine(Boot.CommandLine);
             SyscallSetup.Initialize();

@@ -31,7 +31,8 @@ namespace Nooks.Kernel.Console
             {
                 Terminal.Write("commands: help, poweroff, and the kernel reports:");
                 for (int i = 0; i < KernelInfo.Count; i++) { Terminal.Write(" "); Terminal.Write(KernelInfo.NameAt(i)); }
-                Terminal.Write("\n");
+                Terminal.Write("\nkernel commands:\n");
+                Terminal.Write(Nooks.Commands.KernelCommands.Help());
                 return;
             }
             if (command.SequenceEqual("poweroff"))

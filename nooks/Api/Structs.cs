@@ -32,6 +32,8 @@ namespace Nooks.Api
         public delegate* unmanaged<long, int> Stop;
         public delegate* unmanaged<long, byte*, int, int> Transmit;
         public delegate* unmanaged<long, int, int> SetReceiveMode;
+        // Programs the station address (48 bits, first byte on the wire most significant); may be null.
+        public delegate* unmanaged<long, long, int> SetMacAddress;
     }
 
     public static class ReceiveMode

@@ -30,6 +30,7 @@ namespace Nooks.Extensions
                 KernelHeap.FreeObject(existing);
             }
             if (!ExtensionRegistry.Add(ext)) return "too many extensions";
+            ext.Device = DeviceBindings.Find(ext, image);
             string error = ExtensionLoader.Load(ext);
             if (error != null)
             {

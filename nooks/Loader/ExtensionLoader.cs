@@ -68,6 +68,7 @@ namespace Nooks.Loader
             status = Gate.Call(ext, image.Init);
             if (status != ApiStatus.Ok) return $"init failed ({Describe(status)})";
             ext.State = ExtensionState.Running;
+            Services.KernelServices.AfterInit(ext);
             return null;
         }
 

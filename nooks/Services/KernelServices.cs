@@ -82,11 +82,12 @@ namespace Nooks.Services
             switch (o.Kind)
             {
                 case ObjectKind.Lock: ReleaseLockObject(owner, (long)o.Value); break;
+                case ObjectKind.Irq: ReleaseIrq(owner, (long)o.Value); break;
+                case ObjectKind.NetDevice: DetachNetDevice(owner, (long)o.Value); break;
+                case ObjectKind.MmioMapping:
+                case ObjectKind.DmaBuffer: ReleaseDeviceObject(owner, o); break;
                 default: Kernel.Console.Log.Warn("nooks", $"{owner.Name}: no release rule for a tracked object of kind {(int)o.Kind}"); break;
             }
         }
-
-        // Delivers a frame an isolated driver queued (see DeferredQueue).
-        public static int DeliverFrame(long device, byte* frame, int length) => ApiStatus.NoDevice;
     }
 }
