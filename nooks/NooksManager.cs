@@ -17,6 +17,7 @@ namespace Nooks
             Gate.Initialize();
             Diagnostics.KernelIntegrity.Initialize();
             Watchdog.Start();
+            Services.KernelServices.StartTimers();
             KernelCommands.RegisterListing();
             ModuleCommands.Register();
             NooksCommand.Register();

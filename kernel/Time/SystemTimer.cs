@@ -70,9 +70,22 @@ namespace Nooks.Kernel.Time
             Log.Info("time", $"local APIC timer periodic at {TickHz} Hz on vector {Irq.LocalTimerVector}");
         }
 
+        private const int MaxTickHooks = 4;
+        private static readonly ulong[] tickHooks = new ulong[MaxTickHooks];
+
+        // Runs `hook` on every tick, in interrupt context (timer services built on the tick).
+        public static void AddTickHook(delegate*<void> hook)
+        {
+            for (int i = 0; i < MaxTickHooks; i++)
+                if (tickHooks[i] == 0) { tickHooks[i] = (ulong)hook; return; }
+            Panic.Halt("too many timer tick hooks");
+        }
+
         private static void OnTick(InterruptFrame* frame)
         {
             ticks++;
+            for (int i = 0; i < MaxTickHooks; i++)
+                if (tickHooks[i] != 0) ((delegate*<void>)tickHooks[i])();
             Scheduler.Tick();
         }
     }

@@ -133,6 +133,7 @@ namespace Nooks.Services
                 if (dmaBuffers[i] == null || dmaOwners[i] != owner || dmaAddresses[i] != virt) continue;
                 ExtensionMemory.UnmapDevice(owner, virt, dmaBuffers[i].Length / PageSize.Small);
                 dmaBuffers[i].Free();
+                KernelHeap.FreeObject(dmaBuffers[i]);
                 dmaBuffers[i] = null;
                 dmaOwners[i] = null;
                 return;
