@@ -178,6 +178,14 @@ build_user_programs() {
         -z norelro --hash-style=gnu -o "$OUT/user/$name" "${objs[@]}"
     fi
     BOOT_MODULES+=" user/$name"
+    # A program's config files (agent.conf) ship beside it as boot modules of the same name,
+    # which the program reads with the read_module system call.
+    local conf
+    for conf in "$dir"*.conf; do
+      [ -e "$conf" ] || continue
+      cp -p "$conf" "$OUT/user/$(basename "$conf")"
+      BOOT_MODULES+=" user/$(basename "$conf")"
+    done
   done
 }
 

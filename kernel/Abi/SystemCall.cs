@@ -20,6 +20,8 @@ namespace Nooks.Abi
         Reboot = 12,        // (): does not return
         KernelFault = 13,   // (): test-only, makes the kernel take an exception
         Command = 14,       // (line, lineLength, buffer, capacity) -> output length (truncated to capacity); NoSuchEntry if no kernel command has that name
+        ReadModule = 15,    // (name, nameLength, buffer, capacity) -> the boot module's whole length; copies what fits
+        WaitAny = 16,       // (status*) -> pid of an exited child, its exit status stored at status (a long)
     }
 
     // Negative results of system calls; the values are Linux's so that they are recognisable.

@@ -139,6 +139,36 @@ namespace Nooks.Kernel.Processes
             return status;
         }
 
+        // Waits for any child of `parent` to exit; returns its pid (and its status), or NoChild if
+        // `parent` has no child to wait for.
+        public static long WaitAny(Process parent, out int status)
+        {
+            status = 0;
+            tableLock.Acquire();
+            while (true)
+            {
+                bool anyChild = false;
+                for (int i = 0; i < MaxProcesses; i++)
+                {
+                    Process child = slots[i];
+                    if (child == null || child.Parent != parent || child.Detached) continue;
+                    anyChild = true;
+                    if (child.State != ProcessState.Exited) continue;
+                    long pid = child.Id;
+                    status = child.ExitStatus;
+                    Remove(i);
+                    tableLock.Release();
+                    return pid;
+                }
+                if (!anyChild)
+                {
+                    tableLock.Release();
+                    return Errno.NoChild;
+                }
+                exits.Wait(ref tableLock);
+            }
+        }
+
         private static void Remove(int index)
         {
             Process process = slots[index];

@@ -36,6 +36,16 @@ namespace Nooks.Kernel.Syscalls
             return ProcessTable.Wait((int)pid, process);
         }
 
+        // Waits for any child to exit; returns its pid and stores its status at `status`.
+        public static unsafe long WaitAny(Process process, long status)
+        {
+            if (!UserMemory.TryWrite(process.Space, (ulong)status, sizeof(long), out System.Span<byte> output)) return Errno.BadAddress;
+            long pid = ProcessTable.WaitAny(process, out int exitStatus);
+            // The process's memory stays mapped while its thread is in the kernel: the span holds.
+            if (pid > 0) fixed (byte* p = output) *(long*)p = exitStatus;
+            return pid;
+        }
+
         // Adds `bytes` (rounded up to pages) of zeroed memory at the end of the heap region;
         // returns the address of the first new byte.
         public static long GrowHeap(Process process, long bytes)

@@ -29,6 +29,8 @@ namespace Nooks.Kernel.Syscalls
                 SystemCall.Reboot => MachineCalls.Reboot(),
                 SystemCall.KernelFault => MachineCalls.KernelFault(),
                 SystemCall.Command => CommandCalls.Run(process, frame->Argument0, frame->Argument1, frame->Argument2, frame->Argument3),
+                SystemCall.ReadModule => ModuleCalls.Read(process, frame->Argument0, frame->Argument1, frame->Argument2, frame->Argument3),
+                SystemCall.WaitAny => ProcessCalls.WaitAny(process, frame->Argument0),
                 _ => Errno.NotImplemented,
             };
             // sysret to a non-canonical RIP would fault in ring 0 on the user's stack. The entry

@@ -35,6 +35,9 @@ namespace Nooks.Kernel.Threading
         internal KernelThread Next;             // link in a run queue, wait queue or the sleep list
         internal WaitQueue WaitingOn;
         internal ulong WakeAtNanos;
+        internal KernelThread TimedNext;        // link in the scheduler's list of waits with a deadline
+        internal ulong WaitDeadlineNanos;
+        internal bool WaitTimedOut;
         internal int SliceTicksLeft;
         internal ulong CpuTsc;
         internal ulong Preemptions;

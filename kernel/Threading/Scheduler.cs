@@ -30,6 +30,7 @@ namespace Nooks.Kernel.Threading
         private static readonly KernelThread[] readyTails = new KernelThread[ThreadPriority.LevelCount];
         private static uint readyLevels;                 // bit n: level n has a ready thread
         private static KernelThread sleepers;            // sorted by wake time
+        private static KernelThread timedWaiters;        // blocked on a WaitQueue until a deadline (TimedNext)
         private static KernelThread deadThreads;         // waiting for the reaper
         private static KernelThread current;
         private static KernelThread idle;
@@ -145,6 +146,33 @@ namespace Nooks.Kernel.Threading
             SwitchAway();
         }
 
+        // Blocks the current thread, already queued on a WaitQueue, until it is woken or the clock
+        // reaches `deadlineNanos`; interrupts must be off. False if the deadline ended the wait
+        // (the timer tick has then taken the thread off its queue).
+        internal static bool BlockCurrentUntil(ulong deadlineNanos)
+        {
+            current.WaitDeadlineNanos = deadlineNanos;
+            current.WaitTimedOut = false;
+            current.TimedNext = timedWaiters;
+            timedWaiters = current;
+            current.State = ThreadState.Blocked;
+            SwitchAway();
+            RemoveTimedWaiter(current);   // still listed if a wakeup came first
+            return !current.WaitTimedOut;
+        }
+
+        private static void RemoveTimedWaiter(KernelThread t)
+        {
+            KernelThread previous = null;
+            for (KernelThread p = timedWaiters; p != null; previous = p, p = p.TimedNext)
+                if (p == t)
+                {
+                    if (previous == null) timedWaiters = p.TimedNext; else previous.TimedNext = p.TimedNext;
+                    t.TimedNext = null;
+                    return;
+                }
+        }
+
         // Puts a thread in its run queue, and asks for a switch if it outranks the current one.
         internal static void MakeReady(KernelThread t)
         {
@@ -166,6 +194,21 @@ namespace Nooks.Kernel.Threading
                 sleepers = t.Next;
                 t.Next = null;
                 MakeReady(t);
+            }
+            for (KernelThread t = timedWaiters, previous = null; t != null;)
+            {
+                KernelThread next = t.TimedNext;
+                // WaitingOn is null once a wakeup has made the thread ready: leave it be.
+                if (t.WaitDeadlineNanos <= now && t.WaitingOn != null)
+                {
+                    if (previous == null) timedWaiters = next; else previous.TimedNext = next;
+                    t.TimedNext = null;
+                    t.WaitingOn.Remove(t);
+                    t.WaitTimedOut = true;
+                    MakeReady(t);
+                }
+                else previous = t;
+                t = next;
             }
             if (current == idle) { if (readyLevels != 0) rescheduleNeeded = true; }
             else if (--current.SliceTicksLeft <= 0) rescheduleNeeded = true;

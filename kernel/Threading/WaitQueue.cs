@@ -30,6 +30,41 @@ namespace Nooks.Kernel.Threading
             held.ReacquireAfterSleep(flags);
         }
 
+        // As Wait, but gives up when the clock reaches `deadlineNanos` (Clock.UptimeNanos); false
+        // if it did (the thread is then off the queue). The timer tick ends the wait, so the
+        // deadline is met to within a tick.
+        public bool WaitUntil(ref SpinLock held, ulong deadlineNanos)
+        {
+            KernelThread self = Scheduler.Current;
+            if (self == null) Panic.Halt("WaitQueue.WaitUntil before the scheduler is running");
+            if (!held.IsHeld) Panic.Halt($"WaitQueue.WaitUntil by thread {self.Id} '{self.Name}' without holding the lock that guards the condition");
+            if (!held.InterruptsWereEnabled || Interrupts.Irq.InHandler)
+                Panic.Halt($"WaitQueue.WaitUntil by thread {self.Id} '{self.Name}' with interrupts off: it would never wake");
+            self.Next = null;
+            self.WaitingOn = this;
+            if (tail == null) head = self; else tail.Next = self;
+            tail = self;
+            ulong flags = held.ReleaseForSleep();
+            bool woken = Scheduler.BlockCurrentUntil(deadlineNanos);
+            held.ReacquireAfterSleep(flags);
+            return woken;
+        }
+
+        // Takes a waiter off the queue (its wait timed out); interrupts are off.
+        internal void Remove(KernelThread t)
+        {
+            KernelThread previous = null;
+            for (KernelThread p = head; p != null; previous = p, p = p.Next)
+                if (p == t)
+                {
+                    if (previous == null) head = p.Next; else previous.Next = p.Next;
+                    if (tail == p) tail = previous;
+                    t.Next = null;
+                    t.WaitingOn = null;
+                    return;
+                }
+        }
+
         // Wakes the longest waiter; false if nobody waited.
         public bool WakeOne()
         {

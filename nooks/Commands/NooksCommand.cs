@@ -8,11 +8,21 @@ namespace Nooks.Commands
     public static unsafe class NooksCommand
     {
         public static void Register() =>
-            KernelCommands.Register("nooks", "nooks [checksum|extensions|objects NAME|events|bench [N]|policy ...]  isolation manager state", &Run);
+            KernelCommands.Register("nooks", "nooks [checksum|extensions|objects NAME|events|wait-events SEQ [MS]|waiters|bench [N]|policy ...]  isolation manager state", &Run);
+
+        private const string Usage = "usage: nooks [checksum|extensions|objects NAME|events|wait-events SEQ [TIMEOUT_MS]|waiters|bench [N]|policy [restart|disable|limit N T]]\n";
 
         private static string Run(string args)
         {
             ReadOnlySpanHelpers.SplitFirstWord(args, out string sub, out string rest);
+            string output = Subcommand(sub, rest);
+            KernelHeap.FreeObject(sub);
+            KernelHeap.FreeObject(rest);
+            return output;
+        }
+
+        private static string Subcommand(string sub, string rest)
+        {
             switch (sub)
             {
                 case "checksum":
@@ -23,6 +33,10 @@ namespace Nooks.Commands
                     return Objects(rest);
                 case "events":
                     return FaultLog.Report();
+                case "wait-events":
+                    return WaitEvents(rest);
+                case "waiters":
+                    return $"{FaultLog.Waiters}\n";
                 case "bench":
                     return XpcBenchmark.Run(rest);
                 case "policy":
@@ -30,8 +44,25 @@ namespace Nooks.Commands
                 case "":
                     return Extensions() + FaultLog.Report() + Recovery.RecoveryPolicy.Command("");
                 default:
-                    return $"nooks: unknown subcommand '{sub}'\nusage: nooks [checksum|extensions|objects NAME|events|bench [N]|policy [restart|disable|limit N T]]\n";
+                    return $"nooks: unknown subcommand '{sub}'\n" + Usage;
             }
+        }
+
+        private const string WaitEventsUsage = "usage: nooks wait-events SEQ [TIMEOUT_MS]\n";
+        private const ulong MaxWaitMilliseconds = 24UL * 60 * 60 * 1000;
+
+        // `nooks wait-events SEQ [TIMEOUT_MS]`: blocks until an event numbered above SEQ exists
+        // (or the timeout passes) and prints the events after SEQ, one a line, as `nooks events`
+        // does without its header; nothing on timeout. The agent's loop.
+        private static string WaitEvents(string args)
+        {
+            ReadOnlySpanHelpers.SplitFirstWord(args, out string seqText, out string timeoutText);
+            ulong timeout = 0;
+            bool ok = System.Text.NumberFormat.TryParseUnsigned(seqText, out ulong sequence) && sequence <= long.MaxValue
+                && (timeoutText.Length == 0 || (System.Text.NumberFormat.TryParseUnsigned(timeoutText, out timeout) && timeout > 0 && timeout <= MaxWaitMilliseconds));
+            KernelHeap.FreeObject(seqText);
+            KernelHeap.FreeObject(timeoutText);
+            return ok ? FaultLog.WaitSince((long)sequence, timeout) : WaitEventsUsage;
         }
 
         private static string Extensions()

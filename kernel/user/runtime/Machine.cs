@@ -57,6 +57,33 @@ namespace Nooks.User
             return Text.Decode(new System.ReadOnlySpan<byte>(commandOutput).Slice(0, (int)length));
         }
 
+        // The boot module `name` (a config file such as agent.conf) as text; null with `error`
+        // set if there is no module of that name.
+        public static string ReadModuleText(string name, out long error)
+        {
+            byte[] nameBytes = new byte[name.Length + 1];
+            Text.Encode(name, nameBytes);
+            int capacity = InitialReportCapacity;
+            while (true)
+            {
+                byte[] buffer = new byte[capacity];
+                long length;
+                fixed (byte* n = nameBytes)
+                fixed (byte* b = buffer)
+                    length = Kernel.Call(SystemCall.ReadModule, (long)n, name.Length, (long)b, capacity);
+                if (length < 0 || length <= capacity)
+                {
+                    string text = length < 0 ? null : Text.Decode(new System.ReadOnlySpan<byte>(buffer).Slice(0, (int)length));
+                    error = length < 0 ? length : 0;
+                    Memory.Free(buffer);
+                    Memory.Free(nameBytes);
+                    return text;
+                }
+                Memory.Free(buffer);
+                capacity = (int)length;
+            }
+        }
+
         public static long PowerOff() => Kernel.Call(SystemCall.PowerOff);
         public static long Reboot() => Kernel.Call(SystemCall.Reboot);
 

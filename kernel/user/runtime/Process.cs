@@ -29,6 +29,15 @@ namespace Nooks.User
         // Waits for a child to exit; returns its exit status or an Errno value.
         public static long Wait(long pid) => Kernel.Call(SystemCall.Wait, pid);
 
+        // Waits for any child to exit; returns its pid (its status in `status`) or an Errno value.
+        public static long WaitAny(out long status)
+        {
+            long exitStatus = 0;
+            long result = Kernel.Call(SystemCall.WaitAny, (long)&exitStatus);
+            status = exitStatus;
+            return result;
+        }
+
         public static void Sleep(long milliseconds) => Kernel.Call(SystemCall.Sleep, milliseconds);
         public static void Yield() => Kernel.Call(SystemCall.Yield);
     }
