@@ -35,7 +35,7 @@ namespace System.Runtime
                 if (heads[cls] != 0)
                 {
                     h = (Header*)heads[cls];
-                    heads[cls] = (ulong)((FreeBlock*)h)->Next;
+                    heads[cls] = (ulong)Link(h)->Next;
                 }
                 else
                 {
@@ -74,20 +74,25 @@ namespace System.Runtime
             if (h->Magic != LiveMagic) return FreeResult.NotABlock;
             h->Magic = FreeMagic;
             BytesInUse -= h->Size;
-            FreeBlock* b = (FreeBlock*)h;
-            if (h->Class == LargeClass) { b->Next = large; large = b; }
-            else { b->Next = (FreeBlock*)heads[h->Class]; heads[h->Class] = (ulong)b; }
+            // The link goes in the freed payload, not over the header: TakeLarge needs Size.
+            FreeBlock* b = Link(h);
+            if (h->Class == LargeClass) { b->Next = (FreeBlock*)large; large = (FreeBlock*)h; }
+            else { b->Next = (FreeBlock*)heads[h->Class]; heads[h->Class] = (ulong)h; }
             return FreeResult.Freed;
         }
 
+        // Free lists hold headers; each free block's link to the next header is its first
+        // payload word.
+        private static FreeBlock* Link(Header* h) => (FreeBlock*)((byte*)h + HeaderSize);
+
         private Header* TakeLarge(ulong size)
         {
-            FreeBlock* previous = null;
-            for (FreeBlock* b = large; b != null; previous = b, b = b->Next)
+            Header* previous = null;
+            for (Header* h = (Header*)large; h != null; previous = h, h = (Header*)Link(h)->Next)
             {
-                if (((Header*)b)->Size < size) continue;
-                if (previous == null) large = b->Next; else previous->Next = b->Next;
-                return (Header*)b;
+                if (h->Size < size) continue;
+                if (previous == null) large = Link(h)->Next; else Link(previous)->Next = Link(h)->Next;
+                return h;
             }
             return null;
         }

@@ -93,7 +93,7 @@ namespace Nooks.User
                 else AddFallback(source, lineNumber, words[1], words[2] == "native", after);
             }
             else Error(source, lineNumber, $"unknown directive '{directive}' (expected restart, disable, disable-after or fallback)");
-            for (int i = 0; i < count; i++) words[i] = null;   // read once at start: not worth freeing
+            for (int i = 0; i < count; i++) words[i] = "";   // read once at start: not worth freeing
         }
 
         private void AddFallback(string source, int lineNumber, string name, bool native, int after)
