@@ -8,9 +8,9 @@ namespace Nooks.Commands
     public static unsafe class NooksCommand
     {
         public static void Register() =>
-            KernelCommands.Register("nooks", "nooks [checksum|extensions|objects NAME|events|wait-events SEQ [MS]|waiters|bench [N]|policy ...]  isolation manager state", &Run);
+            KernelCommands.Register("nooks", "nooks [checksum|extensions|objects NAME|events|wait-events SEQ [MS]|waiters|inject NAME|bench [N]|policy ...]  isolation manager state", &Run);
 
-        private const string Usage = "usage: nooks [checksum|extensions|objects NAME|events|wait-events SEQ [TIMEOUT_MS]|waiters|bench [N]|policy [restart|disable|limit N T]]\n";
+        private const string Usage = "usage: nooks [checksum|extensions|objects NAME|events|wait-events SEQ [TIMEOUT_MS]|waiters|inject NAME|bench [N]|policy [restart|disable|limit N T]]\n";
 
         private static string Run(string args)
         {
@@ -37,6 +37,8 @@ namespace Nooks.Commands
                     return WaitEvents(rest);
                 case "waiters":
                     return $"{FaultLog.Waiters}\n";
+                case "inject":
+                    return Inject(rest);
                 case "bench":
                     return XpcBenchmark.Run(rest);
                 case "policy":
@@ -63,6 +65,15 @@ namespace Nooks.Commands
             KernelHeap.FreeObject(seqText);
             KernelHeap.FreeObject(timeoutText);
             return ok ? FaultLog.WaitSince((long)sequence, timeout) : WaitEventsUsage;
+        }
+
+        // Arms a real CPU fault inside the extension on the kernel's next call into it.
+        private static string Inject(string name)
+        {
+            Extension e = ExtensionRegistry.Find(name);
+            if (e == null || !e.IsRunning) return $"nooks inject: '{name}' is not a running extension\n";
+            e.InjectFault = true;
+            return $"{name}: a fault will be raised inside it on its next call from the kernel\n";
         }
 
         private static string Extensions()
