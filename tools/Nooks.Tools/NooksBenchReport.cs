@@ -7,6 +7,10 @@ namespace Nooks.Tools;
 public sealed record EchoSummary(string Mode, int Size, int Boots, int Sent, int Echoed, double MedianMicros, double P90Micros,
     double DatagramsPerSecond, double BytesPerSecond, double? CrossingsPerDatagram, long Dropped, int FaultEvents)
 {
+    // The slowest and fastest boot's datagrams/s: the spread neighbours on the host cause.
+    public double MinBootDatagramsPerSecond { get; init; }
+    public double MaxBootDatagramsPerSecond { get; init; }
+
     public static IReadOnlyList<EchoSummary> Of(IReadOnlyList<EchoBootRun> boots)
     {
         var summaries = new List<EchoSummary>();
@@ -24,7 +28,11 @@ public sealed record EchoSummary(string Mode, int Size, int Boots, int Sent, int
                 summaries.Add(new EchoSummary(mode, size, ofMode.Count(b => b.Sizes.Any(s => s.Sample.Size == size)), sent, echoed,
                     Percentile.Median(trips), Percentile.Of(trips, 90), perSecond, perSecond * size,
                     crossings is long c && sent > 0 ? (double)c / sent : null,
-                    runs.Sum(r => r.Counters?.Dropped ?? 0), ofMode.Sum(b => b.FaultEvents)));
+                    runs.Sum(r => r.Counters?.Dropped ?? 0), ofMode.Sum(b => b.FaultEvents))
+                {
+                    MinBootDatagramsPerSecond = runs.Min(r => r.Sample.DatagramsPerSecond),
+                    MaxBootDatagramsPerSecond = runs.Max(r => r.Sample.DatagramsPerSecond),
+                });
             }
         }
         return summaries;
@@ -100,10 +108,11 @@ public static class NooksBenchReport
             $"(native counts only calls into the driver; isolated counts calls in and wrapped calls out). Drops: ifconfig RX+TX dropped and the echo socket's.");
         md.AppendLine();
         var summaries = EchoSummary.Of(results.Echo);
-        md.AppendLine("| e1000 | size | boots | echoed / sent | median RTT (µs) | p90 RTT (µs) | datagrams/s | bytes/s | XPCs / datagram | drops | fault events |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| e1000 | size | boots | echoed / sent | median RTT (µs) | p90 RTT (µs) | datagrams/s | per boot | bytes/s | XPCs / datagram | drops | fault events |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (EchoSummary s in summaries)
             md.AppendLine(Invariant, $"| {s.Mode} | {s.Size} | {s.Boots} | {s.Echoed} / {s.Sent} | {F(s.MedianMicros)} | {F(s.P90Micros)} | {F(s.DatagramsPerSecond)} " +
+                $"| {F(s.MinBootDatagramsPerSecond)}-{F(s.MaxBootDatagramsPerSecond)} " +
                 $"| {F(s.BytesPerSecond)} | {F(s.CrossingsPerDatagram, "0.00")} | {s.Dropped} | {s.FaultEvents} |");
         md.AppendLine();
         md.AppendLine("| isolated / native | median RTT | p90 RTT | datagrams/s | XPCs / datagram |");
