@@ -110,3 +110,14 @@ xpc_abort:
 xpc_abort_landing_address:
     lea rax, [rel xpc_abort_landing]
     ret
+
+; `nooks inject`: the next crossing into an extension runs this instead of the entry point, so a
+; real CPU fault is raised inside the extension's context at a moment of the kernel's choosing
+; (during traffic, in an interrupt, ...).
+global xpc_injected_fault, xpc_injected_fault_address
+xpc_injected_fault:
+    ud2
+
+xpc_injected_fault_address:
+    lea rax, [rel xpc_injected_fault]
+    ret

@@ -18,6 +18,7 @@ namespace Nooks
             Diagnostics.KernelIntegrity.Initialize();
             Watchdog.Start();
             Services.KernelServices.StartTimers();
+            Recovery.RecoveryManager.Start();
             KernelCommands.RegisterListing();
             ModuleCommands.Register();
             NooksCommand.Register();

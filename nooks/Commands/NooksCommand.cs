@@ -8,7 +8,7 @@ namespace Nooks.Commands
     public static unsafe class NooksCommand
     {
         public static void Register() =>
-            KernelCommands.Register("nooks", "nooks [checksum|extensions|objects NAME|events|bench [N]|policy ...]  isolation manager state", &Run);
+            KernelCommands.Register("nooks", "nooks [checksum|extensions|objects NAME|events|inject NAME|bench [N]|policy ...]  isolation manager state", &Run);
 
         private static string Run(string args)
         {
@@ -23,6 +23,8 @@ namespace Nooks.Commands
                     return Objects(rest);
                 case "events":
                     return FaultLog.Report();
+                case "inject":
+                    return Inject(rest);
                 case "bench":
                     return XpcBenchmark.Run(rest);
                 case "policy":
@@ -30,8 +32,17 @@ namespace Nooks.Commands
                 case "":
                     return Extensions() + FaultLog.Report() + Recovery.RecoveryPolicy.Command("");
                 default:
-                    return $"nooks: unknown subcommand '{sub}'\nusage: nooks [checksum|extensions|objects NAME|events|bench [N]|policy [restart|disable|limit N T]]\n";
+                    return $"nooks: unknown subcommand '{sub}'\nusage: nooks [checksum|extensions|objects NAME|events|inject NAME|bench [N]|policy [restart|disable|limit N T]]\n";
             }
+        }
+
+        // Arms a real CPU fault inside the extension on the kernel's next call into it.
+        private static string Inject(string name)
+        {
+            Extension e = ExtensionRegistry.Find(name);
+            if (e == null || !e.IsRunning) return $"nooks inject: '{name}' is not a running extension\n";
+            e.InjectFault = true;
+            return $"{name}: a fault will be raised inside it on its next call from the kernel\n";
         }
 
         private static string Extensions()

@@ -18,6 +18,7 @@ namespace Nooks.Extensions
         public int Faults;
         public int Restarts;
         public ulong Crossings;                // XPCs in both directions
+        public bool InjectFault;               // `nooks inject`: fault on the next call into it
         public string LastFault = "";
         public ulong LastFaultNanos;
         public ulong LastRecoveryNanos;

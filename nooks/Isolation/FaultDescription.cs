@@ -10,6 +10,7 @@ namespace Nooks.Isolation
     {
         public static string Of(InterruptFrame* f, Extension e)
         {
+            if (f->Rip == XpcGate.InjectedFaultAddress()) return "injected fault: invalid opcode (#UD) on entry";
             string where = e.Image != null && e.Image.Contains(f->Rip)
                 ? $"{e.Name}+0x{f->Rip - e.Image.Base:x}"
                 : $"0x{f->Rip:x} (outside the extension)";

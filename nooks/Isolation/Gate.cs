@@ -61,6 +61,11 @@ namespace Nooks.Isolation
         {
             if (ext.State != ExtensionState.Running && ext.State != ExtensionState.Loading) return ApiStatus.ExtensionFailed;
             ext.Crossings++;
+            if (ext.InjectFault)
+            {
+                ext.InjectFault = false;
+                function = XpcGate.InjectedFaultAddress();
+            }
             if (!ext.IsIsolated)
             {
                 Extension previous = currentNative;

@@ -21,6 +21,9 @@ namespace Nooks.Isolation
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "xpc_abort")]
         public static extern void Abort(XpcRecord* record, long status);
 
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "xpc_injected_fault_address")]
+        public static extern ulong InjectedFaultAddress();
+
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "xpc_abort_landing_address")]
         public static extern ulong AbortLandingAddress();
     }
