@@ -24,6 +24,14 @@ namespace Nooks.Kernel.Console
         public static bool Initialize()
         {
             if (Irq.RegisterIsa(Com1IsaIrq, &OnReceive, "com1") == Irq.InvalidGsi) return false;
+            bufferLock.Acquire();
+            for (int i = 0; Serial.TryTakeEarly(i, out byte b) && count < BufferSize; i++)
+            {
+                buffer[writeIndex] = b;
+                writeIndex = (writeIndex + 1) % BufferSize;
+                count++;
+            }
+            bufferLock.Release();
             Serial.EnableReceiveInterrupt();
             return true;
         }

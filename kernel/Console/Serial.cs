@@ -3,7 +3,7 @@ using Nooks.Kernel.Arch;
 namespace Nooks.Kernel.Console
 {
     // The 16550 UART on COM1: the kernel log and the shell's console.
-    public static class Serial
+    public static unsafe class Serial
     {
         private const ushort Com1 = 0x3F8;
         private const ushort Data = 0, InterruptEnable = 1, FifoControl = 2, LineControl = 3, ModemControl = 4, LineStatus = 5;
@@ -11,8 +11,23 @@ namespace Nooks.Kernel.Console
         private const byte FifoEnableClear14 = 0xC7, DtrRtsOut2 = 0x0B, ReceivedDataAvailable = 0x01;
         private const byte TransmitHoldingEmpty = 0x20, DataReady = 0x01;
 
-        public static void Initialize()
+        // Input that arrived before the kernel took over the UART: turning the FIFO on discards
+        // what the receiver holds, so it is read out first and kept for the console. Plain
+        // statics: this runs before the image's statics exist.
+        private const int EarlyCapacity = 256;
+        private struct EarlyInput { public fixed byte Bytes[EarlyCapacity]; public int Count; }
+        private static EarlyInput early;
+
+        public static unsafe bool TryTakeEarly(int index, out byte b)
         {
+            b = index < early.Count ? early.Bytes[index] : (byte)0;
+            return index < early.Count;
+        }
+
+        public static unsafe void Initialize()
+        {
+            while (early.Count < EarlyCapacity && (Cpu.In8(Com1 + LineStatus) & DataReady) != 0)
+                early.Bytes[early.Count++] = Cpu.In8(Com1 + Data);
             Cpu.Out8(Com1 + InterruptEnable, 0);
             Cpu.Out8(Com1 + LineControl, DivisorLatch);
             Cpu.Out8(Com1 + Data, Divisor115200);

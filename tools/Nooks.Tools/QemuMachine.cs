@@ -45,6 +45,11 @@ public sealed record QemuMachine
     // Writes go to a temporary overlay, so parallel machines can share the disk image.
     public bool DiskSnapshot { get; init; }
     public IReadOnlyList<string> ExtraArguments { get; init; } = [];
+    // Passed with -append on kernel boots unless the extra arguments bring their own.
+    public string KernelCommandLine { get; init; } = "";
+
+    // What a person gets from ./build.sh run (and the ISO's grub.cfg): the e1000 isolated.
+    public const string DefaultCommandLine = "nooks.load=e1000:isolated";
 
     // The machine for a person at ./build.sh run: fixed ports (overridable), wav files in out/.
     public static QemuMachine Interactive(RepoLayout layout, BootMedium medium, bool stdinIsTerminal) => new()
@@ -58,6 +63,7 @@ public sealed record QemuMachine
         HttpHostPort = PortFromEnvironment(HttpPortVariable, DefaultHttpHostPort),
         EchoHostPort = PortFromEnvironment(EchoPortVariable, DefaultEchoHostPort),
         AudioDirectory = layout.Out,
+        KernelCommandLine = DefaultCommandLine,
     };
 
     // A machine that can run beside others: its own ports, its own wav files, a read-only disk.
@@ -116,6 +122,11 @@ public sealed record QemuMachine
     {
         yield return "-kernel";
         yield return KernelPath;
+        if (KernelCommandLine.Length > 0 && !ExtraArguments.Contains("-append"))
+        {
+            yield return "-append";
+            yield return KernelCommandLine;
+        }
         if (BootModules.Count == 0) yield break;
         yield return "-initrd";
         yield return string.Join(',', BootModules);
