@@ -6,6 +6,9 @@
 #   ./build.sh test             every test suite; ends with "tests: N passed, N failed"
 #   ./build.sh bench boot [--runs N] [--iso]
 #                               boot timings and image sizes
+#   ./build.sh bench nooks [--boots N] [--datagrams N] [--sizes 64,1024] [--iterations N]
+#                               isolation costs (cycles, -icount instructions) and UDP echo,
+#                               e1000 native vs isolated; writes out/bench/nooks.md and .csv
 #   ./build.sh clean
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -284,5 +287,5 @@ case $cmd in
   test) build_all; run_tests ;;
   bench) build_all; exec dotnet "$NOOKS_TOOL" bench "$@" ;;
   clean) rm -rf "$OUT" ;;
-  *) echo "usage: $0 [build|run|test|bench boot|clean]" >&2; exit 2 ;;
+  *) echo "usage: $0 [build|run|test|bench boot|bench nooks|clean]" >&2; exit 2 ;;
 esac

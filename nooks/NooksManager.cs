@@ -27,7 +27,7 @@ namespace Nooks
 
         public static void LoadFromCommandLine(string commandLine)
         {
-            string list = OptionValue(commandLine, LoadOption);
+            string list = Kernel.Boot.CommandLineOptions.Value(commandLine, LoadOption);
             if (list == null) return;
             ReadOnlySpan<char> rest = list;
             while (rest.Length > 0)
@@ -47,20 +47,6 @@ namespace Nooks
                 string error = ExtensionLifecycle.Load(name, mode);
                 if (error != null) Log.Error("nooks", $"cannot load {name}: {error}");
             }
-        }
-
-        // The value of `key` (which ends in '=') up to the next space, or null.
-        public static string OptionValue(string commandLine, string key)
-        {
-            ReadOnlySpan<char> s = commandLine;
-            for (int i = 0; i + key.Length <= s.Length; i++)
-            {
-                if ((i > 0 && s[i - 1] != ' ') || !s.Slice(i, key.Length).SequenceEqual(key)) continue;
-                ReadOnlySpan<char> value = s.Slice(i + key.Length);
-                int end = value.IndexOf(' ');
-                return new string(end < 0 ? value : value.Slice(0, end));
-            }
-            return null;
         }
     }
 }

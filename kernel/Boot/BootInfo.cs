@@ -77,18 +77,7 @@ namespace Nooks.Kernel.Boot
         }
 
         // True if the kernel command line has `option` as one of its space-separated words.
-        public bool HasOption(string option)
-        {
-            ReadOnlySpan<char> line = CommandLine;
-            for (int start = 0; start < line.Length;)
-            {
-                int end = start;
-                while (end < line.Length && line[end] != ' ') end++;
-                if (line.Slice(start, end - start).SequenceEqual(option)) return true;
-                start = end + 1;
-            }
-            return false;
-        }
+        public bool HasOption(string option) => CommandLineOptions.Has(CommandLine, option);
 
         public BootModule? FindModule(string name)
         {

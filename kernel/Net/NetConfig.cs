@@ -12,31 +12,18 @@ namespace Nooks.Kernel.Net
 
         public static void FromCommandLine(string commandLine)
         {
-            string ip = Option(commandLine, "net.ip=");
+            string ip = Boot.CommandLineOptions.Value(commandLine, "net.ip=");
             if (ip != null)
             {
                 if (Ipv4Address.TryParseWithPrefix(ip, out uint a, out int prefix)) { Address = a; PrefixLength = prefix; }
                 else Console.Log.Error("net", $"net.ip={ip}: not an address A.B.C.D[/N]");
             }
-            string gw = Option(commandLine, "net.gw=");
+            string gw = Boot.CommandLineOptions.Value(commandLine, "net.gw=");
             if (gw != null)
             {
                 if (Ipv4Address.TryParse(gw, out uint g)) Gateway = g;
                 else Console.Log.Error("net", $"net.gw={gw}: not an address A.B.C.D");
             }
-        }
-
-        private static string Option(string commandLine, string key)
-        {
-            ReadOnlySpan<char> s = commandLine;
-            for (int i = 0; i + key.Length <= s.Length; i++)
-            {
-                if ((i > 0 && s[i - 1] != ' ') || !s.Slice(i, key.Length).SequenceEqual(key)) continue;
-                ReadOnlySpan<char> value = s.Slice(i + key.Length);
-                int end = value.IndexOf(' ');
-                return new string(end < 0 ? value : value.Slice(0, end));
-            }
-            return null;
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Nooks.Cli;
 using Nooks.Tools;
 
 var iso = new Option<bool>("--iso") { Description = "Boot the GRUB ISO instead of qemu -kernel" };
@@ -40,7 +41,37 @@ bootBench.SetAction(parsed =>
         Console.WriteLine($"  {Path.GetRelativePath(layout.Root, image),-24} {new FileInfo(image).Length,10:N0} bytes");
     return samples.All(s => s.Exit.KernelSucceeded) ? 0 : 1;
 });
-var bench = new Command("bench", "Benchmarks") { bootBench };
+var iterations = new Option<int>("--iterations") { Description = "Iterations for the kernel's nooks bench (0: its default)", DefaultValueFactory = _ => 0 };
+var bootsPerMode = new Option<int>("--boots") { Description = "UDP echo boots per e1000 mode (they alternate)", DefaultValueFactory = _ => 2 };
+var datagrams = new Option<int>("--datagrams") { Description = "Datagrams per size per boot", DefaultValueFactory = _ => 1000 };
+var sizes = new Option<string>("--sizes") { Description = "Datagram sizes in bytes, comma-separated", DefaultValueFactory = _ => "64,1024" };
+var stepTimeout = new Option<int>("--timeout") { Description = "Seconds allowed for each boot and console step (x10 under -icount)", DefaultValueFactory = _ => 120 };
+var nooksBench = new Command("nooks", "Isolation costs (nooks bench, cycles and -icount instructions) and UDP echo, e1000 native vs isolated; writes out/bench/nooks.md and .csv")
+    { iterations, bootsPerMode, datagrams, sizes, stepTimeout };
+nooksBench.SetAction(parsed =>
+{
+    var layout = RepoLayout.Find();
+    var options = new NooksBenchOptions
+    {
+        Iterations = parsed.GetValue(iterations),
+        EchoBootsPerMode = parsed.GetValue(bootsPerMode),
+        Datagrams = parsed.GetValue(datagrams),
+        Sizes = parsed.GetValue(sizes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse).ToList(),
+        Timeout = TimeSpan.FromSeconds(parsed.GetValue(stepTimeout)),
+    };
+    string commandLine = string.Join(' ', new[] { "./build.sh", "bench", "nooks" }.Concat(args.Skip(2)));
+    NooksBenchResults results = BenchProgress.Run(layout, options);
+    string directory = Path.Combine(layout.Out, "bench");
+    Directory.CreateDirectory(directory);
+    string markdown = NooksBenchReport.Markdown(results, commandLine);
+    File.WriteAllText(Path.Combine(directory, "nooks.md"), markdown);
+    File.WriteAllText(Path.Combine(directory, "nooks.csv"), NooksBenchReport.Csv(results));
+    Console.WriteLine();
+    Console.WriteLine(markdown);
+    Console.WriteLine($"written: {Path.GetRelativePath(layout.Root, Path.Combine(directory, "nooks.md"))}, {Path.GetRelativePath(layout.Root, Path.Combine(directory, "nooks.csv"))}");
+    return results.Succeeded ? 0 : 1;
+});
+var bench = new Command("bench", "Benchmarks") { bootBench, nooksBench };
 
 var images = new Argument<string[]>("images") { Description = "ELF files (linked images or ILC objects)", Arity = ArgumentArity.OneOrMore };
 var checkRedZone = new Command("check-redzone", "Fail if any 64-bit code addresses memory below RSP") { images };
