@@ -11,7 +11,15 @@ namespace Nooks.User
 
         // The kernel's report called `name` ("ps", "dmesg", ...); null with `error` set if the
         // kernel has none by that name.
-        public static string Info(string name, out long error)
+        public static string Info(string name, out long error) => FetchText(SystemCall.Info, name, out error);
+
+        // The boot module `name` (a config file such as agent.conf) as text; null with `error`
+        // set if there is no module of that name.
+        public static string ReadModuleText(string name, out long error) => FetchText(SystemCall.ReadModule, name, out error);
+
+        // Calls that copy named text out (name, nameLength, buffer, capacity) and return its
+        // whole length: ask again with room for all of it when it did not fit.
+        private static string FetchText(SystemCall call, string name, out long error)
         {
             byte[] nameBytes = new byte[name.Length + 1];
             Text.Encode(name, nameBytes);
@@ -22,17 +30,17 @@ namespace Nooks.User
                 long length;
                 fixed (byte* n = nameBytes)
                 fixed (byte* b = buffer)
-                    length = Kernel.Call(SystemCall.Info, (long)n, name.Length, (long)b, capacity);
+                    length = Kernel.Call(call, (long)n, name.Length, (long)b, capacity);
                 if (length < 0 || length <= capacity)
                 {
-                    string report = length < 0 ? null : Text.Decode(new System.ReadOnlySpan<byte>(buffer).Slice(0, (int)length));
+                    string text = length < 0 ? null : Text.Decode(new System.ReadOnlySpan<byte>(buffer).Slice(0, (int)length));
                     error = length < 0 ? length : 0;
                     Memory.Free(buffer);
                     Memory.Free(nameBytes);
-                    return report;
+                    return text;
                 }
                 Memory.Free(buffer);
-                capacity = (int)length;   // the report grew past the buffer: ask again with room for all of it
+                capacity = (int)length;
             }
         }
 
@@ -55,33 +63,6 @@ namespace Nooks.User
             if (length < 0) { error = length; return null; }
             error = 0;
             return Text.Decode(new System.ReadOnlySpan<byte>(commandOutput).Slice(0, (int)length));
-        }
-
-        // The boot module `name` (a config file such as agent.conf) as text; null with `error`
-        // set if there is no module of that name.
-        public static string ReadModuleText(string name, out long error)
-        {
-            byte[] nameBytes = new byte[name.Length + 1];
-            Text.Encode(name, nameBytes);
-            int capacity = InitialReportCapacity;
-            while (true)
-            {
-                byte[] buffer = new byte[capacity];
-                long length;
-                fixed (byte* n = nameBytes)
-                fixed (byte* b = buffer)
-                    length = Kernel.Call(SystemCall.ReadModule, (long)n, name.Length, (long)b, capacity);
-                if (length < 0 || length <= capacity)
-                {
-                    string text = length < 0 ? null : Text.Decode(new System.ReadOnlySpan<byte>(buffer).Slice(0, (int)length));
-                    error = length < 0 ? length : 0;
-                    Memory.Free(buffer);
-                    Memory.Free(nameBytes);
-                    return text;
-                }
-                Memory.Free(buffer);
-                capacity = (int)length;
-            }
         }
 
         public static long PowerOff() => Kernel.Call(SystemCall.PowerOff);
