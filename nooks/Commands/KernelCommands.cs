@@ -50,8 +50,6 @@ namespace Nooks.Commands
             return false;
         }
 
-        public static bool Exists(string name) => Find(name) >= 0;
-
         // Runs `line`; returns its output, or null if no command has that name.
         public static string Execute(string line)
         {

@@ -37,6 +37,8 @@ namespace Nooks.Commands
                     return WaitEvents(rest);
                 case "waiters":
                     return $"{FaultLog.Waiters}\n";
+                case "calls":
+                    return Isolation.Statistics.Report();
                 case "inject":
                     return Inject(rest);
                 case "bench":

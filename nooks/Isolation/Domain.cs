@@ -69,7 +69,6 @@ namespace Nooks.Isolation
 
         public ulong StackTop(int index) => stackTops[index];
         public void ReturnStack(int index) { if (index >= 0) stackInUse[index] = false; }
-        public void ReturnAllStacks() { for (int i = 0; i < StackCount; i++) stackInUse[i] = false; }
 
         public bool OwnsStackAddress(ulong address)
         {

@@ -7,6 +7,21 @@ namespace Nooks.Isolation
         private static readonly ulong[] calls = new ulong[MaxCalls];
 
         public static void CountCall(int index) { if ((uint)index < MaxCalls) calls[index]++; }
-        public static ulong Calls(int index) => (uint)index < MaxCalls ? calls[index] : 0;
+
+        // `nooks calls`: the wrapped calls made so far, by kernel call.
+        public static string Report()
+        {
+            string text = "CALL                      WRAPPED\n";
+            for (int i = 0; i < Generated.KernelApiTable.CallCount && i < MaxCalls; i++)
+            {
+                if (calls[i] == 0) continue;
+                string line = $"{Generated.KernelApiTable.CallName(i),-24} {calls[i],8}\n";
+                string longer = text + line;
+                Kernel.Memory.KernelHeap.FreeObject(text);
+                Kernel.Memory.KernelHeap.FreeObject(line);
+                text = longer;
+            }
+            return text;
+        }
     }
 }

@@ -80,14 +80,6 @@ namespace Nooks.Tracking
             return n;
         }
 
-        // Takes the most recently added object out, for release in reverse order of creation.
-        public bool TryTakeLast(out TrackedObject last)
-        {
-            if (count == 0) { last = default; return false; }
-            last = objects[--count];
-            return true;
-        }
-
         public void ClearEntryPoints() => entryPointCount = 0;
 
         public void Free()
