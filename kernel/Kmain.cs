@@ -70,7 +70,7 @@ namespace Nooks.Kernel
 
             // Before the thread demo, whose threads would come and go during the measurement.
             if (Boot.HasOption(SpawnSelfTest.Option)) SpawnSelfTest.Run();
-            ThreadSelfTest.Start(Boot.HasOption("selftest"));
+            if (Boot.HasOption("selftest")) ThreadSelfTest.Start();
             if (StartInit()) Scheduler.Exit();
             // Without init, the kernel's own console keeps the machine usable.
             BootConsole.Run();

@@ -4,10 +4,10 @@ using Nooks.Kernel.Time;
 
 namespace Nooks.Kernel.Threading
 {
-    // Boot-time checks of the scheduler that print their verdict in the log. Two threads always
-    // interleave numbered lines; with "selftest" on the kernel command line, also: a 1000 ms
-    // sleep is timed against the TSC, and two threads sum series with integer and SSE registers
-    // while the timer preempts them, against the closed forms.
+    // Boot-time checks of the scheduler, run with "selftest" on the kernel command line, that
+    // print their verdict in the log: two threads interleave numbered lines, a 1000 ms sleep is
+    // timed against the TSC, and two threads sum series with integer and SSE registers while
+    // the timer preempts them, against the closed forms.
     public static unsafe class ThreadSelfTest
     {
         private const int InterleaveLines = 4;
@@ -17,11 +17,11 @@ namespace Nooks.Kernel.Threading
 
         private static Semaphore finished;
 
-        public static void Start(bool full)
+        // Only with `selftest` on the kernel command line: an ordinary boot stays quiet.
+        public static void Start()
         {
             KernelThread.Create("ping", &Interleave, 30, ThreadPriority.Normal).Start();
             KernelThread.Create("pong", &Interleave, 45, ThreadPriority.Normal).Start();
-            if (!full) return;
             finished = new Semaphore(0);
             KernelThread.Create("selftest", &RunChecks, 0, ThreadPriority.Normal).Start();
         }

@@ -61,7 +61,7 @@ public partial class ThreadingTests
     [Fact]
     public void TwoThreadsInterleaveWithRealTimestamps()
     {
-        using var qemu = Boot.Start();
+        using var qemu = StartWithSelfTest();
         qemu.WaitFor("demo: pong line 4/4", Boot.KernelTimeout);
         var lines = DemoLine().Matches(qemu.Console).Select(m => (
             Micros: long.Parse(m.Groups[1].Value + m.Groups[2].Value, CultureInfo.InvariantCulture),
