@@ -105,6 +105,14 @@ namespace Nooks.Kernel.Memory
 
         public void SetTopLevel(int index, ulong entry) => ((ulong*)Root)[index] = entry;
 
+        // Gives a top-level slot its (empty) table now, so that address spaces that copy the
+        // kernel's top-level entries when they are made (processes) see what is mapped there later.
+        public void CreateTopLevel(int index)
+        {
+            ulong* pml4 = (ulong*)Root;
+            if ((pml4[index] & (ulong)PageFlags.Present) == 0) pml4[index] = NewTable() | TableFlags;
+        }
+
         // Frees every table page and the root, but no mapped frame: for spaces whose frames are
         // owned and freed elsewhere. Shared slots must be cleared first.
         public void DestroyTables()

@@ -12,6 +12,10 @@ namespace Nooks.Kernel.Memory
 
         public static ulong IdentityMappedTop { get; private set; }
 
+        // Thread stacks (256), extension area (257), interrupt stacks (258), high MMIO (259).
+        private const int FirstKernelHalfSlot = 256;
+        private const int LastKernelHalfSlotInUse = 259;
+
         public static void Initialize(BootInfo boot)
         {
             AddressSpace space = AddressSpace.CreateEmpty();
@@ -25,6 +29,8 @@ namespace Nooks.Kernel.Memory
                 space.MapLarge(a, a, IsRam(a, PageSize.Large, boot) ? PageFlags.KernelData : PageFlags.Mmio);
             IdentityMappedTop = top;
 
+            // The kernel half's slots get their tables before any process copies them.
+            for (int slot = FirstKernelHalfSlot; slot <= LastKernelHalfSlotInUse; slot++) space.CreateTopLevel(slot);
             AddressSpace.SetKernel(space);
             KernelStacks.Initialize(space);
             space.Activate();

@@ -16,7 +16,7 @@ namespace Nooks.Commands
             int argLength = args.Length < Extension.MailboxHalf ? args.Length : Extension.MailboxHalf;
             for (int i = 0; i < argLength; i++) box[i] = (byte)args[i];
             byte* output = box + Extension.MailboxHalf;
-            long written = Gate.Call(owner, handler, (long)box, argLength, (long)output, Extension.MailboxHalf);
+            long written = (int)Gate.Call(owner, handler, (long)box, argLength, (long)output, Extension.MailboxHalf);   // a C int
             if (written == ApiStatus.ExtensionFailed) return $"{name}: extension {owner.Name} failed: {owner.LastFault}\n";
             if (written < 0) return $"{name}: error {written}\n";
             if (written > Extension.MailboxHalf) written = Extension.MailboxHalf;

@@ -63,9 +63,10 @@ namespace Nooks.Loader
             if (!ExtensionMemory.MapFresh(ext, ext.Mailbox, 1, PageFlags.KernelData)) return "out of memory for the mailbox";
 
             ext.State = ExtensionState.Loading;
-            long status = Gate.Call(ext, image.Startup, (long)image.ReadyToRunHeader);
+            // Entry points return a C int: only the low half of RAX is theirs.
+            long status = (int)Gate.Call(ext, image.Startup, (long)image.ReadyToRunHeader);
             if (status != ApiStatus.Ok) return $"startup failed ({Describe(status)})";
-            status = Gate.Call(ext, image.Init);
+            status = (int)Gate.Call(ext, image.Init);
             if (status != ApiStatus.Ok) return $"init failed ({Describe(status)})";
             ext.State = ExtensionState.Running;
             Services.KernelServices.AfterInit(ext);
