@@ -38,11 +38,16 @@ namespace Nooks.Kernel.Net
         public static string Report()
         {
             ulong now = Time.Clock.UptimeNanos;
-            string text = "";
+            var text = new System.Text.TextBuilder();
+            bool any = false;
             for (int i = 0; i < Capacity; i++)
                 if (entries[i].ExpiresAt > now)
-                    text += $"  {Ipv4Address.Format(entries[i].Ip),-15} {EthernetAddress.Format(entries[i].Mac)} {entries[i].Device.Name} expires in {(entries[i].ExpiresAt - now) / Time.Clock.NanosPerSecond}s\n";
-            return text.Length == 0 ? "  (empty)\n" : text;
+                {
+                    text.Append($"  {Ipv4Address.Format(entries[i].Ip),-15} {EthernetAddress.Format(entries[i].Mac)} {entries[i].Device.Name} expires in {(entries[i].ExpiresAt - now) / Time.Clock.NanosPerSecond}s\n");
+                    any = true;
+                }
+            if (!any) text.Append("  (empty)\n");
+            return text.Finish();
         }
     }
 }

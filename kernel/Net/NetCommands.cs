@@ -50,9 +50,9 @@ namespace Nooks.Kernel.Net
             if (name.Length == 0)
             {
                 if (NetDevices.Count == 0) return "no network interfaces (load a NIC driver: insmod e1000)\n";
-                string all = "";
-                for (int i = 0; i < NetDevices.Count; i++) all += Describe(NetDevices.At(i));
-                return all;
+                var all = new System.Text.TextBuilder();
+                AppendInterfaces(all);
+                return all.Finish();
             }
             NetDevice d = NetDevices.Find(name);
             if (d == null) return $"ifconfig: {name}: no such interface\n";
@@ -85,23 +85,36 @@ namespace Nooks.Kernel.Net
 
         private static string Netstat(string args) => Report();
 
+        private static void AppendInterfaces(System.Text.TextBuilder text)
+        {
+            for (int i = 0; i < NetDevices.Count; i++)
+            {
+                string d = Describe(NetDevices.At(i));
+                text.Append(d);
+                Memory.KernelHeap.FreeObject(d);
+            }
+        }
+
         private static string Report()
         {
-            string text = "";
-            for (int i = 0; i < NetDevices.Count; i++) text += Describe(NetDevices.At(i));
-            text += "arp cache:\n" + ArpCache.Report();
-            text += $"arp: {NetStats.ArpRequestsAnswered} requests answered, {NetStats.ArpRequestsSent} sent, {NetStats.ArpRepliesReceived} replies, {NetStats.ArpBad} bad, {ArpPending.Count} packets waiting, {NetStats.ArpPendingDropped} dropped waiting\n";
-            text += $"ethernet: {NetStats.EthernetShort} short, {NetStats.EthernetNotForUs} not for us, {NetStats.EthernetUnknownType} unknown type\n";
-            text += $"ip: {NetStats.IpReceived} received, {NetStats.IpSent} sent, {NetStats.IpBadHeader} bad header, {NetStats.IpBadChecksum} bad checksum, {NetStats.IpFragmentsDropped} fragments dropped, {NetStats.IpNotForUs} not for us, {NetStats.IpUnknownProtocol} unknown protocol, {NetStats.IpNoRoute} no route\n";
-            text += $"icmp: {NetStats.IcmpEchoAnswered} echo requests answered, {NetStats.IcmpEchoRepliesReceived} echo replies, {NetStats.IcmpBad} bad\n";
-            text += $"udp: {NetStats.UdpReceived} received, {NetStats.UdpSent} sent, {NetStats.UdpBad} bad, {NetStats.UdpNoPort} to closed ports, {NetStats.UdpQueueFull} queue full; echo on port {UdpEcho.Port}: {UdpEcho.Echoed} datagrams\n";
+            var text = new System.Text.TextBuilder();
+            AppendInterfaces(text);
+            text.Append("arp cache:\n");
+            string arp = ArpCache.Report();
+            text.Append(arp);
+            Memory.KernelHeap.FreeObject(arp);
+            text.Append($"arp: {NetStats.ArpRequestsAnswered} requests answered, {NetStats.ArpRequestsSent} sent, {NetStats.ArpRepliesReceived} replies, {NetStats.ArpBad} bad, {ArpPending.Count} packets waiting, {NetStats.ArpPendingDropped} dropped waiting\n");
+            text.Append($"ethernet: {NetStats.EthernetShort} short, {NetStats.EthernetNotForUs} not for us, {NetStats.EthernetUnknownType} unknown type\n");
+            text.Append($"ip: {NetStats.IpReceived} received, {NetStats.IpSent} sent, {NetStats.IpBadHeader} bad header, {NetStats.IpBadChecksum} bad checksum, {NetStats.IpFragmentsDropped} fragments dropped, {NetStats.IpNotForUs} not for us, {NetStats.IpUnknownProtocol} unknown protocol, {NetStats.IpNoRoute} no route\n");
+            text.Append($"icmp: {NetStats.IcmpEchoAnswered} echo requests answered, {NetStats.IcmpEchoRepliesReceived} echo replies, {NetStats.IcmpBad} bad\n");
+            text.Append($"udp: {NetStats.UdpReceived} received, {NetStats.UdpSent} sent, {NetStats.UdpBad} bad, {NetStats.UdpNoPort} to closed ports, {NetStats.UdpQueueFull} queue full; echo on port {UdpEcho.Port}: {UdpEcho.Echoed} datagrams\n");
             for (int i = 0; i < Udp.SocketCount; i++)
             {
                 UdpSocket s = Udp.SocketAt(i);
-                text += $"  udp port {s.Port}: {s.Received} received, {s.Queued} queued, {s.Dropped} dropped\n";
+                text.Append($"  udp port {s.Port}: {s.Received} received, {s.Queued} queued, {s.Dropped} dropped\n");
             }
-            if (NetStats.TxBufferBusy != 0) text += $"transmit buffer busy: {NetStats.TxBufferBusy} frames dropped\n";
-            return text;
+            if (NetStats.TxBufferBusy != 0) text.Append($"transmit buffer busy: {NetStats.TxBufferBusy} frames dropped\n");
+            return text.Finish();
         }
     }
 }

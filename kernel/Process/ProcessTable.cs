@@ -199,7 +199,8 @@ namespace Nooks.Kernel.Processes
         // The "ps" report.
         public static string Report()
         {
-            string text = "  PID  PPID THREAD STATE     NAME\n";
+            var text = new System.Text.TextBuilder();
+            text.Append("  PID  PPID THREAD STATE     NAME\n");
             tableLock.Acquire();
             Process current = Current;
             for (int i = 0; i < MaxProcesses; i++)
@@ -207,10 +208,10 @@ namespace Nooks.Kernel.Processes
                 Process p = slots[i];
                 if (p == null) continue;
                 string state = p.State == ProcessState.Exited ? $"exited {p.ExitStatus}" : p == current ? "running" : p.MainThread == null ? "starting" : KernelThread.StateName(p.MainThread.State);
-                text += $"{p.Id,5} {(p.Parent != null ? p.Parent.Id : 0),5} {(p.MainThread != null ? p.MainThread.Id : 0),6} {state,-9} {p.Name}\n";
+                text.Append($"{p.Id,5} {(p.Parent != null ? p.Parent.Id : 0),5} {(p.MainThread != null ? p.MainThread.Id : 0),6} {state,-9} {p.Name}\n");
             }
             tableLock.Release();
-            return text;
+            return text.Finish();
         }
     }
 }

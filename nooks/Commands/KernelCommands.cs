@@ -74,9 +74,9 @@ namespace Nooks.Commands
 
         public static string Help()
         {
-            string text = "";
-            for (int i = 0; i < count; i++) text += $"  {entries[i].Usage}\n";
-            return text;
+            var text = new System.Text.TextBuilder();
+            for (int i = 0; i < count; i++) text.Append($"  {entries[i].Usage}\n");
+            return text.Finish();
         }
 
         private static int Find(string name)

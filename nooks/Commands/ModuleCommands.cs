@@ -53,14 +53,15 @@ namespace Nooks.Commands
 
         private static string Lsmod(string args)
         {
-            string text = "NAME         MODE      STATE       FAULTS RESTARTS       XPCS\n";
+            var text = new System.Text.TextBuilder();
+            text.Append("NAME         MODE      STATE       FAULTS RESTARTS       XPCS\n");
             for (int i = 0; i < ExtensionRegistry.Count; i++)
             {
                 Extension e = ExtensionRegistry.At(i);
                 if (e.State == ExtensionState.Unloaded) continue;
-                text += $"{e.Name,-12} {ExtensionNames.Of(e.Mode),-9} {ExtensionNames.Of(e.State),-10} {e.Faults,7} {e.Restarts,8} {e.Crossings,10}\n";
+                text.Append($"{e.Name,-12} {ExtensionNames.Of(e.Mode),-9} {ExtensionNames.Of(e.State),-10} {e.Faults,7} {e.Restarts,8} {e.Crossings,10}\n");
             }
-            return text;
+            return text.Finish();
         }
     }
 }

@@ -80,27 +80,29 @@ namespace Nooks.Commands
 
         private static string Extensions()
         {
-            string text = "NAME         MODE      IMAGE                              TEXT                               DATA-END\n";
+            var text = new System.Text.TextBuilder();
+            text.Append("NAME         MODE      IMAGE                              TEXT                               DATA-END\n");
             for (int i = 0; i < ExtensionRegistry.Count; i++)
             {
                 Extension e = ExtensionRegistry.At(i);
                 if (e.Image == null) continue;
-                text += $"{e.Name,-12} {ExtensionNames.Of(e.Mode),-9} 0x{e.Image.Base:x}+{e.Image.Size,-10} 0x{e.Image.TextStart:x}-0x{e.Image.TextEnd:x} 0x{e.Image.Base + e.Image.Size:x}\n";
+                text.Append($"{e.Name,-12} {ExtensionNames.Of(e.Mode),-9} 0x{e.Image.Base:x}+{e.Image.Size,-10} 0x{e.Image.TextStart:x}-0x{e.Image.TextEnd:x} 0x{e.Image.Base + e.Image.Size:x}\n");
             }
-            return text;
+            return text.Finish();
         }
 
         private static string Objects(string name)
         {
             Extension e = ExtensionRegistry.Find(name);
             if (e == null) return $"nooks objects: no extension '{name}'\n";
-            string text = $"{e.Name}: {e.Tracker.Count} objects, {e.Tracker.EntryPointCount} entry points\n";
+            var text = new System.Text.TextBuilder();
+            text.Append($"{e.Name}: {e.Tracker.Count} objects, {e.Tracker.EntryPointCount} entry points\n");
             for (int i = 0; i < e.Tracker.Count; i++)
             {
                 Tracking.TrackedObject o = e.Tracker[i];
-                text += $"  {Tracking.ObjectKindNames.Of(o.Kind),-12} 0x{o.Value:x} {o.Size,8} bytes  from {Services.CallOrigin.Name(o.Origin)}\n";
+                text.Append($"  {Tracking.ObjectKindNames.Of(o.Kind),-12} 0x{o.Value:x} {o.Size,8} bytes  from {Services.CallOrigin.Name(o.Origin)}\n");
             }
-            return text;
+            return text.Finish();
         }
     }
 }

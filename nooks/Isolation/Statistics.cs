@@ -11,17 +11,11 @@ namespace Nooks.Isolation
         // `nooks calls`: the wrapped calls made so far, by kernel call.
         public static string Report()
         {
-            string text = "CALL                      WRAPPED\n";
+            var text = new System.Text.TextBuilder();
+            text.Append("CALL                      WRAPPED\n");
             for (int i = 0; i < Generated.KernelApiTable.CallCount && i < MaxCalls; i++)
-            {
-                if (calls[i] == 0) continue;
-                string line = $"{Generated.KernelApiTable.CallName(i),-24} {calls[i],8}\n";
-                string longer = text + line;
-                Kernel.Memory.KernelHeap.FreeObject(text);
-                Kernel.Memory.KernelHeap.FreeObject(line);
-                text = longer;
-            }
-            return text;
+                if (calls[i] != 0) text.Append($"{Generated.KernelApiTable.CallName(i),-24} {calls[i],8}\n");
+            return text.Finish();
         }
     }
 }

@@ -93,5 +93,12 @@ namespace System.Runtime.CompilerServices
             return result;
         }
         public ReadOnlySpan<char> Text => new ReadOnlySpan<char>(_buffer).Slice(0, _length);
+
+        // Gives the scratch buffer back when the text was used without making a string.
+        public void Free()
+        {
+            Internal.Runtime.RuntimeMemory.Free(_buffer);
+            _buffer = null;
+        }
     }
 }
