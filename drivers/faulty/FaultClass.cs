@@ -8,7 +8,7 @@ namespace Nooks.Drivers.Faulty
         {
             "null-deref", "wild-write", "cross-domain-write", "write-text", "stack-overflow", "div-zero",
             "invalid-opcode", "bad-pointer-arg", "foreign-free", "double-free", "lock-held", "leak",
-            "throw", "loop", "loop-cli",
+            "throw", "loop", "loop-cli", "sleep-with-lock", "fault-while-asleep",
         };
 
         public static readonly string[] Descriptions =
@@ -28,6 +28,8 @@ namespace Nooks.Drivers.Faulty
             "index an array out of range (a managed exception)",
             "spin forever with interrupts on",
             "spin forever with interrupts off",
+            "sleep on a wait queue while holding a lock",
+            "sleep on a wait queue while a timer faults the extension (the sleeper must be woken and unwound)",
         };
     }
 }

@@ -33,6 +33,12 @@ namespace Nooks.Drivers.Faulty
         // One lock for the life of the extension, so that a second `fault lock-held` shows what
         // the first left behind.
         private static long heldLock;
+        private static long sleepQueue;
+        private static long faultTimer;
+        private const int SleepWithLockTimeoutMilliseconds = 10;
+        private const int FaultTimerMilliseconds = 50;
+        // Far longer than the timer: a sleeper still asleep by then was not woken by recovery.
+        private const int AsleepTimeoutMilliseconds = 5000;
 
         [UnmanagedCallersOnly(EntryPoint = "nx_init")]
         private static int Init()
@@ -42,6 +48,10 @@ namespace Nooks.Drivers.Faulty
             if (command <= 0) return (int)command;
             heldLock = Kernel.CreateLock();
             if (heldLock <= 0) return (int)heldLock;
+            sleepQueue = Kernel.CreateWaitQueue();
+            if (sleepQueue <= 0) return (int)sleepQueue;
+            faultTimer = Kernel.CreateTimer(&FaultFromTimer, 0);
+            if (faultTimer <= 0) return (int)faultTimer;
             Klog.Info("ready: `fault list` names the faults it can commit");
             return ApiStatus.Ok;
         }
@@ -52,7 +62,7 @@ namespace Nooks.Drivers.Faulty
         [UnmanagedCallersOnly]
         private static int Command(byte* args, int argsLength, byte* output, int capacity)
         {
-            var reply = new Reply(output, capacity);
+            var reply = new CommandReply(output, capacity);
             string line = Ascii(args, argsLength);
             int space = line.AsSpan().IndexOf(' ');
             string name = space < 0 ? line : line.Substring(0, space);
@@ -72,7 +82,7 @@ namespace Nooks.Drivers.Faulty
             return reply.Length;
         }
 
-        private static bool Commit(string name, ulong address, ref Reply reply)
+        private static bool Commit(string name, ulong address, ref CommandReply reply)
         {
             switch (name)
             {
@@ -105,10 +115,25 @@ namespace Nooks.Drivers.Faulty
                 case "throw": reply.Line($"element {small[small.Length + (int)address]}"); break;
                 case "loop": SpinInterruptsOn(); break;
                 case "loop-cli": SpinInterruptsOff(); break;
+                case "sleep-with-lock":
+                    int acquired = Kernel.AcquireLock(heldLock);
+                    int slept = Kernel.WaitOnQueue(sleepQueue, SleepWithLockTimeoutMilliseconds);
+                    if (acquired == ApiStatus.Ok) Kernel.ReleaseLock(heldLock);
+                    reply.Line($"wait with a lock held returned {slept}");
+                    break;
+                case "fault-while-asleep":
+                    Kernel.ArmTimer(faultTimer, FaultTimerMilliseconds);
+                    reply.Line($"wait returned {Kernel.WaitOnQueue(sleepQueue, AsleepTimeoutMilliseconds)}: the fault did not wake the sleeper");
+                    break;
                 default: return false;
             }
             return true;
         }
+
+        // The timer behind fault-while-asleep: runs in interrupt context while the command's
+        // thread sleeps in the extension.
+        [UnmanagedCallersOnly]
+        private static void FaultFromTimer(long context) => *(int*)Null() = (int)context;
 
         // Keeps the compiler from folding the null dereference away.
         [MethodImpl(MethodImplOptions.NoInlining)]

@@ -5,6 +5,8 @@ namespace Nooks.Api
     public static class ApiStatus
     {
         public const int Ok = 0;
+        // A call that may sleep, made where the caller must not (interrupt handler, timer, lock held).
+        public const int WouldBlock = -11;
         public const int NoMemory = -12;
         public const int BadPointer = -14;
         public const int Busy = -16;

@@ -101,5 +101,26 @@ namespace Nooks.Api
         // A managed failure inside the extension (throw, bounds or null check, cast): never returns.
         [KernelCall("nk_fail")]
         void Fail(int exceptionKind);
+
+        // A queue the extension's threads sleep on until an interrupt handler, a timer or another
+        // thread wakes them. Wakeups are counted: one given while nobody sleeps is kept for the
+        // next waiter, so none is lost between a caller's check of its condition and its wait.
+        [KernelCall("nk_waitq_create"), Creates(ObjectKind.WaitQueue)]
+        long CreateWaitQueue();
+
+        // Sleeps until a wakeup is given (Ok), `timeoutMilliseconds` pass (TimedOut; 0 waits
+        // without limit), or the extension is being recovered or unloaded (ExtensionFailed).
+        // Refused from interrupt handlers and timers, while holding a lock, and when the kernel
+        // entered the extension with interrupts off.
+        [KernelCall("nk_waitq_wait", MayBlock = true)]
+        int WaitOnQueue([Handle(ObjectKind.WaitQueue)] long queue, [AtMost(3600000)] int timeoutMilliseconds);
+
+        // Gives `count` wakeups; returns how many sleeping threads it woke. Callable anywhere.
+        [KernelCall("nk_waitq_wake")]
+        int WakeQueue([Handle(ObjectKind.WaitQueue)] long queue, [AtMost(1024)] int count);
+
+        // Busy while threads sleep on it.
+        [KernelCall("nk_waitq_destroy")]
+        int DestroyWaitQueue([Handle(ObjectKind.WaitQueue, Releases = true)] long queue);
     }
 }

@@ -36,5 +36,9 @@ namespace Nooks.Extensions
 
         public bool IsIsolated => Mode == ExtensionMode.Isolated;
         public bool IsRunning => State == ExtensionState.Running;
+        // Whether calls into the extension (and threads returning into it) may proceed.
+        // A shell command is running in the extension and using its mailbox.
+        public bool MailboxBusy;
+        public bool AcceptsCalls => State == ExtensionState.Running || State == ExtensionState.Loading;
     }
 }

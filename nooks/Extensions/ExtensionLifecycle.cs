@@ -45,11 +45,14 @@ namespace Nooks.Extensions
         // rmmod: returns null or why it failed.
         public static string Unload(Extension ext)
         {
+            int sleeping = Services.KernelServices.SleepingIn(ext);
+            if (!ext.IsIsolated && sleeping > 0) return $"{ext.Name} is native and {sleeping} thread(s) sleep in it: they would wake into freed code";
             if (ext.State == ExtensionState.Running && ext.Image.Exit != 0) Gate.Call(ext, ext.Image.Exit);
+            // From here on nothing enters the extension, and threads asleep in it unwind when woken.
+            ext.State = ExtensionState.Unloaded;
             int leaked = ext.Tracker.CountOf(ObjectKind.Memory) + ext.Tracker.CountOf(ObjectKind.DmaBuffer);
             ulong leakedBytes = ext.Tracker.BytesOf(ObjectKind.Memory) + ext.Tracker.BytesOf(ObjectKind.DmaBuffer);
             ReleaseAll(ext);
-            ext.State = ExtensionState.Unloaded;
             Log.Info("nooks", $"unloaded {ext.Name}; released {leaked} memory objects ({leakedBytes} bytes) it still held");
             return null;
         }
@@ -85,6 +88,7 @@ namespace Nooks.Extensions
             ReleaseKind(ext, ObjectKind.NetDevice);
             ReleaseKind(ext, ObjectKind.Lock);
             ReleaseKind(ext, ObjectKind.WaitQueue);
+            if (ext.Domain != null) Gate.WaitForThreadsToLeave(ext.Domain);
             ReleaseKind(ext, ObjectKind.Packet);
             ReleaseKind(ext, ObjectKind.MmioMapping);
             ReleaseKind(ext, ObjectKind.DmaBuffer);

@@ -119,7 +119,7 @@ namespace Nooks.Generator
             }
             if (call.MayBlock)
             {
-                checks.Add((Domain + ".MayBlock()", "may block, but the extension holds a lock or has interrupts off"));
+                checks.Add((Domain + ".MayBlock()", "may block, but the caller may not sleep (interrupt handler or timer, lock held, or entered with interrupts off)"));
             }
             return checks;
         }

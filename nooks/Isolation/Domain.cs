@@ -67,6 +67,16 @@ namespace Nooks.Isolation
             return -1;
         }
 
+        public int StacksInUse
+        {
+            get
+            {
+                int n = 0;
+                for (int i = 0; i < StackCount; i++) if (stackInUse[i]) n++;
+                return n;
+            }
+        }
+
         public ulong StackTop(int index) => stackTops[index];
         public void ReturnStack(int index) { if (index >= 0) stackInUse[index] = false; }
 
@@ -100,8 +110,9 @@ namespace Nooks.Isolation
 
         public bool IsCode(void* function) => Owner.Image.IsCode((ulong)function);
 
-        // Blocking is refused while the extension holds one of its spinning locks.
-        public bool MayBlock() => LocksHeld == 0;
+        // Blocking is refused in interrupt context, while the extension holds one of its
+        // spinning locks, and when the kernel entered the domain with interrupts off.
+        public bool MayBlock() => Gate.MaySleep(Owner);
 
         public void Destroy()
         {

@@ -95,13 +95,13 @@ namespace Nooks.Isolation
             if (nested) return result;
 
             d.ReturnStack(record.StackIndex);
-            if (ext.State != ExtensionState.Failed && d.LocksHeld > 0)
+            if (ext.AcceptsCalls && d.LocksHeld > 0)
             {
                 Fail(ext, $"returned to the kernel holding {d.LocksHeld} lock(s)");
                 result = ApiStatus.ExtensionFailed;
             }
             if (ext.State == ExtensionState.Failed) Recovery.RecoveryManager.Request(ext);
-            else Deferred.Flush(d);
+            else if (ext.AcceptsCalls) Deferred.Flush(d);
             return result;
         }
 
@@ -115,7 +115,48 @@ namespace Nooks.Isolation
             return d;
         }
 
-        public static void LeaveKernel(Domain d) => XpcGate.LeaveKernel(d.Cr3);
+        // A thread that slept in a kernel call while its extension failed (or was unloaded) does
+        // not go back into the domain: it unwinds to the caller of its outermost crossing, and
+        // recovery, which waits for every thread to leave, can then free the domain.
+        public static void LeaveKernel(Domain d)
+        {
+            if (!d.Owner.AcceptsCalls) XpcGate.Abort(OutermostFor(d), ApiStatus.ExtensionFailed);
+            XpcGate.LeaveKernel(d.Cr3);
+        }
+
+        // Whether the extension's current call may sleep: a thread, not an interrupt handler or
+        // timer; for an isolated extension, entered by a kernel caller that had interrupts on
+        // and holding none of its spinning locks; for a native one, interrupts on now.
+        public static bool MaySleep(Extension ext)
+        {
+            if (Irq.InHandler || Kernel.Threading.Scheduler.Current == null) return false;
+            if (!ext.IsIsolated) return Cpu.InterruptsEnabled;
+            XpcRecord* r = innermost;
+            return r != null && (r->Rflags & Cpu.InterruptFlag) != 0 && ext.Domain.LocksHeld == 0;
+        }
+
+        // Time a thread slept inside a kernel call does not count towards its crossings' lockup limit.
+        public static void ExcludeFromWatchdog(ulong tsc)
+        {
+            for (XpcRecord* r = innermost; r != null; r = r->Outer) r->StartTsc += tsc;
+        }
+
+        // Recovery and unload: every thread inside the domain (asleep in a kernel call it made,
+        // or preempted there) must leave before the domain's stacks and memory are freed.
+        // Sleepers have been woken; each unwinds when it runs and gives its stack back.
+        public static void WaitForThreadsToLeave(Domain d)
+        {
+            const ulong PollMilliseconds = 1;
+            const int ReportEvery = 1000;
+            if (d.StacksInUse == 0) return;
+            Kernel.Threading.Scheduler.AssertMaySleep("waiting for threads to leave a domain");
+            for (int polls = 1; d.StacksInUse > 0; polls++)
+            {
+                Kernel.Threading.Scheduler.Sleep(PollMilliseconds);
+                if (polls % ReportEvery == 0)
+                    Kernel.Console.Log.Warn("nooks", $"{d.Owner.Name}: still waiting for {d.StacksInUse} thread(s) to leave its domain");
+            }
+        }
 
         // A wrapper found a bad call: the domain fails and unwinds; this never returns.
         public static void BadCall(Domain d, int callIndex, string reason)

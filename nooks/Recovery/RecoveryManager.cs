@@ -53,6 +53,9 @@ namespace Nooks.Recovery
         private static void Recover(Extension ext)
         {
             if (ext.State != ExtensionState.Failed) return;
+            // Threads that were asleep in the extension unwind while it is released; seeing it
+            // Recovering rather than Failed, they do not ask for a second recovery.
+            ext.State = ExtensionState.Recovering;
             FaultLog.Record(ext.Name, $"fault: {ext.LastFault}");
             if (RecoveryPolicy.Decide(ext) == RecoveryAction.Disable)
             {

@@ -12,6 +12,7 @@ namespace Nooks.Services
         public const int CreateLock = 6;
         public const int RegisterNetDevice = 7;
         public const int RegisterCommand = 8;
+        public const int CreateWaitQueue = 9;
 
         public static string Name(int origin) => origin switch
         {
@@ -23,6 +24,7 @@ namespace Nooks.Services
             CreateLock => "nk_lock_create",
             RegisterNetDevice => "nk_netdev_register",
             RegisterCommand => "nk_command_register",
+            CreateWaitQueue => "nk_waitq_create",
             _ => "loader",
         };
     }

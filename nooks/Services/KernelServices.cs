@@ -82,6 +82,7 @@ namespace Nooks.Services
             switch (o.Kind)
             {
                 case ObjectKind.Lock: ReleaseLockObject(owner, (long)o.Value); break;
+                case ObjectKind.WaitQueue: ReleaseWaitQueue(owner, (long)o.Value); break;
                 case ObjectKind.Timer: ReleaseTimer(owner, (long)o.Value); break;
                 case ObjectKind.Irq: ReleaseIrq(owner, (long)o.Value); break;
                 case ObjectKind.NetDevice: DetachNetDevice(owner, (long)o.Value); break;

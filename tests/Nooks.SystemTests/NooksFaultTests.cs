@@ -29,7 +29,7 @@ public partial class NooksFaultTests
     public static TheoryData<string> Classes() => new()
     {
         "null-deref", "wild-write", "cross-domain-write", "write-text", "stack-overflow", "div-zero", "invalid-opcode",
-        "bad-pointer-arg", "foreign-free", "double-free", "lock-held", "throw", "loop", "loop-cli",
+        "bad-pointer-arg", "foreign-free", "double-free", "lock-held", "throw", "loop", "loop-cli", "sleep-with-lock",
     };
 
     private static (string Checksum, string Canary) Checksum(QemuProcess qemu)
@@ -89,6 +89,8 @@ public partial class NooksFaultTests
         { "throw", Outcome.Crash },
         { "loop", Outcome.Hang },
         { "loop-cli", Outcome.Hang },
+        { "sleep-with-lock", Outcome.Refused },
+        { "fault-while-asleep", Outcome.Crash },
     };
 
     [Theory]
@@ -123,8 +125,9 @@ public partial class NooksFaultTests
                 break;
             case Outcome.Refused:
                 Assert.True(answered, qemu.Console);
-                Assert.Contains("free returned", output);
-                Assert.Contains("-9", output);   // ApiStatus.BadHandle
+                Assert.Matches(faultClass == "sleep-with-lock"
+                    ? "wait with a lock held returned -11"          // ApiStatus.WouldBlock
+                    : "free returned .*-9", output);                // ApiStatus.BadHandle
                 break;
         }
     }

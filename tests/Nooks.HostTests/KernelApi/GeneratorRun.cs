@@ -34,6 +34,11 @@ public sealed class GeneratorRun
             .Select(File.ReadAllText)
             .ToArray();
 
+    // How many calls the declaration has: one [KernelCall] attribute each (counted from the
+    // source, independently of the generator under test).
+    public static int DeclaredCallCount() =>
+        ApiSources().Sum(s => s.Split("[KernelCall(\"").Length - 1);
+
     // The API sources with one text replaced, for declaring mistakes in a copy of the real declaration.
     public static string[] ApiSourcesWith(string original, string replacement)
     {

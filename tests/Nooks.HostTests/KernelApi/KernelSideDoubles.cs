@@ -86,6 +86,10 @@ public static class KernelSideDoubles
                 public static int DeferReceiveFrame(Domain domain, long device, byte* frame, int length) { Trace.Events.Add("DeferReceiveFrame " + length); return 0; }
                 public static long RegisterCommand(byte* name, int nameLength, delegate* unmanaged<byte*, int, byte*, int, int> handler) => 1;
                 public static void Fail(int exceptionKind) { }
+                public static long CreateWaitQueue() => 1;
+                public static int WaitOnQueue(long queue, int timeoutMilliseconds) { Trace.Events.Add("WaitOnQueue " + timeoutMilliseconds); return 0; }
+                public static int WakeQueue(long queue, int count) => 0;
+                public static int DestroyWaitQueue(long queue) => 0;
             }
         }
         """;

@@ -1,13 +1,13 @@
-namespace Nooks.Drivers.Faulty
+namespace Nooks.Extension
 {
-    // Text a command handler writes into the output buffer the kernel gave it.
-    public unsafe ref struct Reply
+    // Text an extension's shell command handler writes into the output buffer the kernel gave it.
+    public unsafe ref struct CommandReply
     {
         private readonly byte* buffer;
         private readonly int capacity;
         public int Length;
 
-        public Reply(byte* buffer, int capacity) { this.buffer = buffer; this.capacity = capacity; Length = 0; }
+        public CommandReply(byte* buffer, int capacity) { this.buffer = buffer; this.capacity = capacity; Length = 0; }
 
         public void Line(string text)
         {
