@@ -84,14 +84,13 @@ namespace Nooks.Kernel.Net
             }
             ulong totalMs = (Clock.UptimeNanos - started) / Clock.NanosPerMillisecond;
             int loss = count == 0 ? 0 : (count - received) * 100 / count;
-            string summary = $"\n--- {host} ping statistics ---\n{count} packets transmitted, {received} received, {loss}% packet loss, time {totalMs}ms\n";
+            Console.Terminal.Write($"\n--- {host} ping statistics ---\n{count} packets transmitted, {received} received, {loss}% packet loss, time {totalMs}ms\n");
             if (received > 0)
             {
                 ulong avg = sum / (ulong)received;
                 ulong variance = sumSquares / (ulong)received - avg * avg;
-                summary += $"rtt min/avg/max/mdev = {Millis(min)}/{Millis(avg)}/{Millis(max)}/{Millis(SquareRoot(variance))} ms\n";
+                Console.Terminal.Write($"rtt min/avg/max/mdev = {Millis(min)}/{Millis(avg)}/{Millis(max)}/{Millis(SquareRoot(variance))} ms\n");
             }
-            Console.Terminal.Write(summary);
             return received;
         }
 
