@@ -31,7 +31,7 @@ namespace Nooks.Isolation
 
         public static void Initialize()
         {
-            XpcGate.SetKernelCr3(Kernel.Memory.AddressSpace.Kernel.Root);
+            XpcGate.SetKernelCr3(Kernel.Memory.Pcids.KeepingEntries(Kernel.Memory.AddressSpace.Kernel.Root));
             InterruptDispatch.AddFaultClaimer(&ClaimFault);
         }
 
@@ -79,7 +79,6 @@ namespace Nooks.Isolation
             bool nested = OutermostFor(d) != null;
             XpcRecord record = default;
             record.DomainId = d.Id;
-            record.DomainCr3 = d.Cr3;
             record.Outer = innermost;
             record.StackIndex = -1;
             if (!nested)
@@ -90,7 +89,11 @@ namespace Nooks.Isolation
             }
             record.StartTsc = Cpu.ReadTsc();
             innermost = &record;
+            ulong interrupts = Cpu.SaveAndDisableInterrupts();
+            record.CallerCr3 = Kernel.Memory.Pcids.KeepingEntries(Cpu.ReadCr3());
+            record.DomainCr3 = d.EnterCr3();
             long result = XpcGate.Call(&record, (void*)function, a0, a1, a2, a3);
+            Cpu.RestoreInterrupts(interrupts);
             innermost = record.Outer;
             if (nested) return result;
 
@@ -115,7 +118,12 @@ namespace Nooks.Isolation
             return d;
         }
 
-        public static void LeaveKernel(Domain d) => XpcGate.LeaveKernel(d.Cr3);
+        // Interrupts go off before the domain's CR3 value is chosen (Domain.EnterCr3).
+        public static void LeaveKernel(Domain d)
+        {
+            Cpu.DisableInterrupts();
+            XpcGate.LeaveKernel(d.EnterCr3());
+        }
 
         // A wrapper found a bad call: the domain fails and unwinds; this never returns.
         public static void BadCall(Domain d, int callIndex, string reason)
@@ -187,7 +195,7 @@ namespace Nooks.Isolation
         private static Domain DomainByCr3(ulong cr3)
         {
             for (int i = 0; i < MaxDomains; i++)
-                if (domains[i] != null && domains[i].Cr3 == (cr3 & Kernel.Memory.AddressSpace.AddressMask)) return domains[i];
+                if (domains[i] != null && domains[i].Root == Kernel.Memory.TaggedCr3.Root(cr3)) return domains[i];
             return null;
         }
 

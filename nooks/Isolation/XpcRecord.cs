@@ -9,7 +9,7 @@ namespace Nooks.Isolation
     public unsafe struct XpcRecord
     {
         public ulong Rsp, Rbx, Rbp, R12, R13, R14, R15;
-        public ulong DomainCr3;
+        public ulong DomainCr3;      // CR3 values to load, with PCID and keep-entries bit (Gate)
         public ulong StackTop;       // 0: nested crossing, stay on the current domain stack
         public ulong CallerCr3;
         public ulong Rflags;
