@@ -89,6 +89,8 @@ namespace Nooks.Isolation
             }
             record.StartTsc = Cpu.ReadTsc();
             innermost = &record;
+            // Interrupts off until xpc_call loads the value: no translation may change between
+            // Domain.EnterCr3's choice to keep the domain's TLB entries and the CR3 write.
             ulong interrupts = Cpu.SaveAndDisableInterrupts();
             record.CallerCr3 = Kernel.Memory.Pcids.KeepingEntries(Cpu.ReadCr3());
             record.DomainCr3 = d.EnterCr3();
