@@ -103,7 +103,9 @@ STUB v
 %%done:
 %endmacro
 
-; Undo LEAVE_DOMAIN: return to the domain's page tables if the frame says so.
+; Undo LEAVE_DOMAIN: return to the domain's page tables if the frame says so. A CR3 value read
+; never has bit 63 set, so this flushes the domain's PCID: the handler may have changed
+; translations the domain had cached.
 %macro RETURN_TO_DOMAIN 0
     pop rax
     test rax, rax

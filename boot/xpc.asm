@@ -20,6 +20,7 @@ global domain_active, kernel_cr3
 ; Nonzero while a domain's page tables are live: interrupt entry then switches to kernel_cr3.
 domain_active: db 0
 align 8
+; The kernel's tables, with PCIDs on also the bit that keeps PCID 0's TLB entries (Pcids).
 kernel_cr3: dq 0
 
 section .text
@@ -31,6 +32,8 @@ xpc_set_kernel_cr3:
 
 ; long xpc_call(XpcRecord* record, void* function, long a0, long a1, long a2, long a3)
 ; Calls function(a0..a3) inside the record's domain with interrupts off and returns its result.
+; The CR3 values to enter and to return with are the record's: Gate chose them (PCIDs, and
+; whether TLB entries may be kept) with interrupts already off.
 xpc_call:
     mov [rdi + XPC_RSP], rsp
     mov [rdi + XPC_RBX], rbx
@@ -43,8 +46,6 @@ xpc_call:
     pop rax
     mov [rdi + XPC_RFLAGS], rax
     cli
-    mov rax, cr3
-    mov [rdi + XPC_CALLER_CR3], rax
     mov r12, rdi                    ; record, callee-saved across the call
     mov r11, rsi                    ; function
     mov rdi, rdx
@@ -93,9 +94,8 @@ xpc_enter_kernel:
     mov byte [rel domain_active], 0
     ret
 
-; void xpc_leave_kernel(ulong domainCr3)
+; void xpc_leave_kernel(ulong domainCr3), with interrupts off (Gate.LeaveKernel)
 xpc_leave_kernel:
-    cli
     mov byte [rel domain_active], 1
     mov cr3, rdi
     ret

@@ -56,8 +56,7 @@ namespace Nooks.Kernel.Memory
         {
             ulong* e = Walk(virt, 0, true, (flags & PageFlags.User) != 0);
             if (e == null) Panic.Halt($"map {virt:x}: inside a large page");
-            *e = (phys & AddressMask) | (ulong)flags | (ulong)PageFlags.Present;
-            if (this == Kernel || Cpu.ReadCr3() == Root) Cpu.InvalidatePage(virt);
+            Replace(e, virt, (phys & AddressMask) | (ulong)flags | (ulong)PageFlags.Present);
         }
 
         public void MapLarge(ulong virt, ulong phys, PageFlags flags)
@@ -72,9 +71,26 @@ namespace Nooks.Kernel.Memory
             ulong* e = Walk(virt, 0, false, false);
             if (e == null || (*e & (ulong)PageFlags.Present) == 0) return NotMapped;
             ulong phys = *e & AddressMask;
-            *e = 0;
-            if (this == Kernel || Cpu.ReadCr3() == Root) Cpu.InvalidatePage(virt);
+            Replace(e, virt, 0);
             return phys;
+        }
+
+        // A translation that was present may be cached: under PCID 0 (the kernel's and every
+        // process's, which leaving a domain keeps, so not only while this space is live) and under
+        // any other PCID, which only a new generation reaches (TlbTag). A translation that was not
+        // present is never cached. Interrupts stay off so that no domain is entered between the
+        // change and the new generation.
+        private void Replace(ulong* entry, ulong virt, ulong value)
+        {
+            ulong interrupts = Cpu.SaveAndDisableInterrupts();
+            ulong old = *entry;
+            *entry = value;
+            if ((old & (ulong)PageFlags.Present) != 0)
+            {
+                TranslationGeneration.Advance();
+                if (this == Kernel || Pcids.Enabled || Cpu.ReadCr3() == Root) Cpu.InvalidatePage(virt);
+            }
+            Cpu.RestoreInterrupts(interrupts);
         }
 
         public ulong Translate(ulong virt) => Translate(virt, out _);
@@ -136,9 +152,12 @@ namespace Nooks.Kernel.Memory
         public void Activate() => Cpu.WriteCr3(Root);
 
         // Frees the tables under top-level slots [firstIndex, endIndex), the user frames they map,
-        // and the root itself. Shared kernel slots must lie outside the range.
+        // and the root itself. Shared kernel slots must lie outside the range, and the space must
+        // not be live. With PCIDs, PCID 0 may still hold its entries (a return from a domain to
+        // the kernel's tables keeps them): they go before the frames do.
         public void Destroy(int firstIndex, int endIndex)
         {
+            if (Pcids.Enabled) Pcids.FlushKernelTag();
             ulong* pml4 = (ulong*)Root;
             for (int i = firstIndex; i < endIndex; i++)
             {

@@ -34,6 +34,7 @@ namespace Nooks.Kernel.Memory
             AddressSpace.SetKernel(space);
             KernelStacks.Initialize(space);
             space.Activate();
+            Pcids.Initialize();
         }
 
         private static PageFlags FlagsFor(ulong a, BootInfo boot)

@@ -1,4 +1,5 @@
 using System;
+using Nooks.Kernel.Elf;
 using Nooks.Kernel.Memory;
 
 namespace Nooks.Kernel.Processes
@@ -95,9 +96,9 @@ namespace Nooks.Kernel.Processes
             for (int i = 0; i < image.RelocationCount; i++)
             {
                 ReadOnlySpan<byte> entry = file.Slice((int)image.RelocationsOffset + i * ElfImage.RelocationEntrySize, ElfImage.RelocationEntrySize);
-                if ((uint)ElfImage.U64(entry, 8) != ElfImage.RelocationRelative) continue;
-                ulong value = UserLayout.ImageBase + ElfImage.U64(entry, 16);
-                CopyInto(space, UserLayout.ImageBase + ElfImage.U64(entry, 0), new ReadOnlySpan<byte>(&value, sizeof(ulong)));
+                if ((uint)ElfFormat.U64(entry, 8) != ElfImage.RelocationRelative) continue;
+                ulong value = UserLayout.ImageBase + ElfFormat.U64(entry, 16);
+                CopyInto(space, UserLayout.ImageBase + ElfFormat.U64(entry, 0), new ReadOnlySpan<byte>(&value, sizeof(ulong)));
             }
         }
 

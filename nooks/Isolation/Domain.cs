@@ -21,8 +21,10 @@ namespace Nooks.Isolation
         private readonly bool[] stackInUse = new bool[StackCount];
         public int LocksHeld;
         public readonly DeferredQueue Deferred = new DeferredQueue();
+        private TlbTag tlb;
 
-        public ulong Cr3 => Space.Root;
+        // The root of the domain's tables: a CR3 value read inside the domain, less its PCID.
+        public ulong Root => Space.Root;
         public ObjectTracker Tracker => Owner.Tracker;
 
         public Domain(int id, Extension owner)
@@ -34,7 +36,13 @@ namespace Nooks.Isolation
             Space.SetTopLevel(0, kernel.TopLevelEntry(0) & ~(ulong)PageFlags.Writable);
             Space.SetTopLevel(KernelStacks.ThreadAreaTopLevelIndex, kernel.TopLevelEntry(KernelStacks.ThreadAreaTopLevelIndex) & ~(ulong)PageFlags.Writable);
             Space.SetTopLevel(KernelStacks.InterruptAreaTopLevelIndex, kernel.TopLevelEntry(KernelStacks.InterruptAreaTopLevelIndex));
+            tlb = Pcids.NewTag();
         }
+
+        // The CR3 value that enters the domain now: its own PCID, keeping the TLB entries tagged
+        // with it unless a translation changed since they were last flushed. Load it with
+        // interrupts off from here on, so that nothing changes in between.
+        public ulong EnterCr3() => tlb.EnterCr3(Space.Root, TranslationGeneration.Current);
 
         // Maps a page of the extension area into this domain (the kernel maps it separately).
         public void Map(ulong virt, ulong phys, PageFlags flags) => Space.Map(virt, phys, flags);
@@ -116,6 +124,9 @@ namespace Nooks.Isolation
 
         public void Destroy()
         {
+            // Entries the PCID still holds for the freed tables are flushed by its next owner's
+            // first entry.
+            Pcids.Release(tlb);
             // The shared kernel slots are not this domain's to free.
             Space.SetTopLevel(0, 0);
             Space.SetTopLevel(KernelStacks.ThreadAreaTopLevelIndex, 0);

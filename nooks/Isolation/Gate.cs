@@ -31,7 +31,7 @@ namespace Nooks.Isolation
 
         public static void Initialize()
         {
-            XpcGate.SetKernelCr3(Kernel.Memory.AddressSpace.Kernel.Root);
+            XpcGate.SetKernelCr3(Kernel.Memory.Pcids.KeepingEntries(Kernel.Memory.AddressSpace.Kernel.Root));
             InterruptDispatch.AddFaultClaimer(&ClaimFault);
         }
 
@@ -59,7 +59,7 @@ namespace Nooks.Isolation
         // Calls an extension function with up to four integer arguments.
         public static long Call(Extension ext, ulong function, long a0 = 0, long a1 = 0, long a2 = 0, long a3 = 0)
         {
-            if (ext.State != ExtensionState.Running && ext.State != ExtensionState.Loading) return ApiStatus.ExtensionFailed;
+            if (!ext.AcceptsCalls) return ApiStatus.ExtensionFailed;
             ext.Crossings++;
             if (ext.InjectFault)
             {
@@ -79,7 +79,6 @@ namespace Nooks.Isolation
             bool nested = OutermostFor(d) != null;
             XpcRecord record = default;
             record.DomainId = d.Id;
-            record.DomainCr3 = d.Cr3;
             record.Outer = innermost;
             record.StackIndex = -1;
             if (!nested)
@@ -90,7 +89,14 @@ namespace Nooks.Isolation
             }
             record.StartTsc = Cpu.ReadTsc();
             innermost = &record;
+            // Interrupts off until xpc_call loads the value: no translation may change between
+            // Domain.EnterCr3's choice to keep the domain's TLB entries and the CR3 write.
+            ulong interrupts = Cpu.SaveAndDisableInterrupts();
+            record.CallerFlags = interrupts;
+            record.CallerCr3 = Kernel.Memory.Pcids.KeepingEntries(Cpu.ReadCr3());
+            record.DomainCr3 = d.EnterCr3();
             long result = XpcGate.Call(&record, (void*)function, a0, a1, a2, a3);
+            Cpu.RestoreInterrupts(interrupts);
             innermost = record.Outer;
             if (nested) return result;
 
@@ -118,10 +124,12 @@ namespace Nooks.Isolation
         // A thread that slept in a kernel call while its extension failed (or was unloaded) does
         // not go back into the domain: it unwinds to the caller of its outermost crossing, and
         // recovery, which waits for every thread to leave, can then free the domain.
+        // Interrupts go off before the domain's CR3 value is chosen (Domain.EnterCr3).
         public static void LeaveKernel(Domain d)
         {
             if (!d.Owner.AcceptsCalls) XpcGate.Abort(OutermostFor(d), ApiStatus.ExtensionFailed);
-            XpcGate.LeaveKernel(d.Cr3);
+            Cpu.DisableInterrupts();
+            XpcGate.LeaveKernel(d.EnterCr3());
         }
 
         // Whether the extension's current call may sleep: a thread, not an interrupt handler or
@@ -132,7 +140,7 @@ namespace Nooks.Isolation
             if (Irq.InHandler || Kernel.Threading.Scheduler.Current == null) return false;
             if (!ext.IsIsolated) return Cpu.InterruptsEnabled;
             XpcRecord* r = innermost;
-            return r != null && (r->Rflags & Cpu.InterruptFlag) != 0 && ext.Domain.LocksHeld == 0;
+            return r != null && (r->CallerFlags & Cpu.InterruptFlag) != 0 && ext.Domain.LocksHeld == 0;
         }
 
         // Time a thread slept inside a kernel call does not count towards its crossings' lockup limit.
@@ -228,7 +236,7 @@ namespace Nooks.Isolation
         private static Domain DomainByCr3(ulong cr3)
         {
             for (int i = 0; i < MaxDomains; i++)
-                if (domains[i] != null && domains[i].Cr3 == (cr3 & Kernel.Memory.AddressSpace.AddressMask)) return domains[i];
+                if (domains[i] != null && domains[i].Root == Kernel.Memory.TaggedCr3.Root(cr3)) return domains[i];
             return null;
         }
 

@@ -9,7 +9,7 @@ namespace Nooks.Isolation
     public unsafe struct XpcRecord
     {
         public ulong Rsp, Rbx, Rbp, R12, R13, R14, R15;
-        public ulong DomainCr3;
+        public ulong DomainCr3;      // CR3 values to load, with PCID and keep-entries bit (Gate)
         public ulong StackTop;       // 0: nested crossing, stay on the current domain stack
         public ulong CallerCr3;
         public ulong Rflags;
@@ -17,5 +17,6 @@ namespace Nooks.Isolation
         public int DomainId;
         public int StackIndex;       // which of the domain's stacks this crossing took, or -1
         public ulong StartTsc;       // for the lockup watchdog
+        public ulong CallerFlags;    // the kernel caller's RFLAGS (Rflags is taken with interrupts already off)
     }
 }

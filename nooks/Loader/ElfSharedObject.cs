@@ -1,19 +1,9 @@
 #nullable disable
 using System;
+using Nooks.Kernel.Elf;
 
 namespace Nooks.Loader
 {
-    public struct LoadSegment
-    {
-        public ulong VirtualAddress;   // relative to the image base
-        public ulong FileOffset;
-        public ulong FileSize;
-        public ulong MemorySize;
-        public uint Flags;
-        public bool Writable => (Flags & Elf.PfWrite) != 0;
-        public bool Executable => (Flags & Elf.PfExecute) != 0;
-    }
-
     public struct Relocation
     {
         public ulong Offset;
@@ -23,9 +13,11 @@ namespace Nooks.Loader
     }
 
     // A validated view of an extension image: a position-independent ELF64 shared object for
-    // x86-64 whose only relocations are RELATIVE, 64, GLOB_DAT and JUMP_SLOT. Every offset and
-    // count is checked against the file before use, so a malformed image is an error message,
-    // never a fault. Works on a span so the host tests run it unchanged.
+    // x86-64 whose only relocations are RELATIVE, 64, GLOB_DAT and JUMP_SLOT. The header and
+    // loadable segments are checked by the kernel's ElfValidator, as ring-3 programs are; the
+    // dynamic section, symbols, relocations and sections here. Every offset and count is checked
+    // against the file before use, so a malformed image is an error message, never a fault.
+    // Works on a span so the host tests run it unchanged.
     public ref struct ElfSharedObject
     {
         public const int MaxSegments = 8;
@@ -34,7 +26,7 @@ namespace Nooks.Loader
         private readonly ReadOnlySpan<byte> file;
         public string Error;
         public int SegmentCount;
-        private LoadSegment s0, s1, s2, s3, s4, s5, s6, s7;
+        private ElfSegment s0, s1, s2, s3, s4, s5, s6, s7;
         public ulong ImageSize;
         private ulong symtab, strtab, strsz, rela, relasz, jmprel, pltrelsz, symbolCount;
         public ulong ModulesSectionAddress, ModulesSectionSize;
@@ -52,12 +44,12 @@ namespace Nooks.Loader
 
         public bool IsValid => Error == null;
 
-        public LoadSegment Segment(int i) => i switch
+        public ElfSegment Segment(int i) => i switch
         {
             0 => s0, 1 => s1, 2 => s2, 3 => s3, 4 => s4, 5 => s5, 6 => s6, _ => s7,
         };
 
-        private void SetSegment(int i, LoadSegment s)
+        private void SetSegment(int i, ElfSegment s)
         {
             switch (i)
             {
@@ -71,44 +63,16 @@ namespace Nooks.Loader
 
         private string Validate()
         {
-            if (file.Length < Elf.HeaderSize) return "image is shorter than an ELF header";
-            if (U32(0) != Elf.Magic) return "not an ELF image (bad magic)";
-            if (file[4] != Elf.Class64 || file[5] != Elf.LittleEndian) return "not a little-endian ELF64 image";
-            if (U16(16) != Elf.TypeSharedObject) return "not a position-independent shared object (ET_DYN)";
-            if (U16(18) != Elf.MachineX86_64) return "not an x86-64 image";
-            ulong phoff = U64(32);
-            int phentsize = U16(54), phnum = U16(56);
-            if (phentsize != Elf.ProgramHeaderSize || phnum == 0 || !InFile(phoff, (ulong)phnum * Elf.ProgramHeaderSize))
-                return "program headers lie outside the image";
+            string error = ElfValidator.Validate(file, MaxSegments, MaxImageSize, out ElfHeader header, out ImageSize);
+            if (error != null) return error;
 
             ulong dynOffset = 0, dynSize = 0;
-            for (int i = 0; i < phnum; i++)
+            for (int i = 0; i < header.ProgramHeaderCount; i++)
             {
-                int p = (int)phoff + i * Elf.ProgramHeaderSize;
-                uint type = U32(p);
-                if (type == Elf.PtDynamic) { dynOffset = U64(p + 8); dynSize = U64(p + 32); continue; }
-                if (type != Elf.PtLoad) continue;
-                if (SegmentCount == MaxSegments) return "too many loadable segments";
-                var s = new LoadSegment
-                {
-                    Flags = U32(p + 4), FileOffset = U64(p + 8), VirtualAddress = U64(p + 16),
-                    FileSize = U64(p + 32), MemorySize = U64(p + 40),
-                };
-                if (s.FileSize > s.MemorySize) return "a segment's file size exceeds its memory size";
-                if (!InFile(s.FileOffset, s.FileSize)) return "a segment lies outside the image";
-                if (s.VirtualAddress > MaxImageSize || s.MemorySize > MaxImageSize) return "a segment is too large";
-                if (s.Writable && s.Executable) return "a segment is both writable and executable";
-                for (int j = 0; j < SegmentCount; j++)
-                {
-                    LoadSegment o = Segment(j);
-                    if (s.VirtualAddress < o.VirtualAddress + o.MemorySize && o.VirtualAddress < s.VirtualAddress + s.MemorySize)
-                        return "loadable segments overlap";
-                }
-                SetSegment(SegmentCount++, s);
-                if (s.VirtualAddress + s.MemorySize > ImageSize) ImageSize = s.VirtualAddress + s.MemorySize;
+                ElfSegment s = ElfValidator.ProgramHeader(file, header, i);
+                if (s.Type == ElfFormat.PtDynamic) { dynOffset = s.FileOffset; dynSize = s.FileSize; }
+                else if (s.Type == ElfFormat.PtLoad) SetSegment(SegmentCount++, s);
             }
-            if (SegmentCount == 0) return "no loadable segments";
-            if (ImageSize > MaxImageSize) return "image is too large";
             if (dynSize == 0 || !InFile(dynOffset, dynSize)) return "no dynamic section";
 
             string dynamicError = ReadDynamic(dynOffset, dynSize);
@@ -244,18 +208,17 @@ namespace Nooks.Loader
         {
             for (int i = 0; i < SegmentCount; i++)
             {
-                LoadSegment s = Segment(i);
+                ElfSegment s = Segment(i);
                 if (virtualAddress >= s.VirtualAddress && virtualAddress < s.VirtualAddress + s.FileSize)
                     return virtualAddress - s.VirtualAddress + s.FileOffset;
             }
             return ulong.MaxValue;
         }
 
-        private bool InFile(ulong offset, ulong length) =>
-            offset <= (ulong)file.Length && length <= (ulong)file.Length - offset;
+        private bool InFile(ulong offset, ulong length) => ElfFormat.InFile(file, offset, length);
 
-        private ushort U16(int o) => (ushort)(file[o] | file[o + 1] << 8);
-        private uint U32(int o) => (uint)(file[o] | file[o + 1] << 8 | file[o + 2] << 16 | file[o + 3] << 24);
-        private ulong U64(int o) => U32(o) | (ulong)U32(o + 4) << 32;
+        private ushort U16(int o) => ElfFormat.U16(file, o);
+        private uint U32(int o) => ElfFormat.U32(file, o);
+        private ulong U64(int o) => ElfFormat.U64(file, o);
     }
 }

@@ -4,6 +4,7 @@ using Nooks.Extensions;
 using Nooks.Isolation;
 using Nooks.Isolation.Generated;
 using Nooks.Kernel.Console;
+using Nooks.Kernel.Elf;
 using Nooks.Kernel.Memory;
 
 namespace Nooks.Loader
@@ -32,7 +33,7 @@ namespace Nooks.Loader
 
             for (int i = 0; i < elf.SegmentCount; i++)
             {
-                LoadSegment s = elf.Segment(i);
+                ElfSegment s = elf.Segment(i);
                 ReadOnlySpan<byte> bytes = elf.FileBytes(s.FileOffset, s.FileSize);
                 byte* dst = (byte*)(image.Base + s.VirtualAddress);
                 for (int b = 0; b < bytes.Length; b++) dst[b] = bytes[b];
@@ -43,7 +44,7 @@ namespace Nooks.Loader
 
             for (int i = 0; i < elf.SegmentCount; i++)
             {
-                LoadSegment s = elf.Segment(i);
+                ElfSegment s = elf.Segment(i);
                 ulong first = PageSize.AlignDown(image.Base + s.VirtualAddress);
                 ulong end = PageSize.AlignUp(image.Base + s.VirtualAddress + s.MemorySize);
                 PageFlags flags = s.Executable ? PageFlags.KernelCode : s.Writable ? PageFlags.KernelData : PageFlags.KernelReadOnly;
