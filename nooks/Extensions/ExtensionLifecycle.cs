@@ -86,6 +86,7 @@ namespace Nooks.Extensions
             ReleaseKind(ext, ObjectKind.Lock);
             ReleaseKind(ext, ObjectKind.WaitQueue);
             ReleaseKind(ext, ObjectKind.Packet);
+            Services.KernelServices.ReleasePacketPool(ext);
             ReleaseKind(ext, ObjectKind.MmioMapping);
             ReleaseKind(ext, ObjectKind.DmaBuffer);
             ReleaseKind(ext, ObjectKind.Memory);

@@ -12,6 +12,8 @@ namespace Nooks.Services
         public const int CreateLock = 6;
         public const int RegisterNetDevice = 7;
         public const int RegisterCommand = 8;
+        public const int AllocatePacket = 9;
+        public const int Transmit = 10;       // a packet the kernel handed to a driver to send
 
         public static string Name(int origin) => origin switch
         {
@@ -23,6 +25,8 @@ namespace Nooks.Services
             CreateLock => "nk_lock_create",
             RegisterNetDevice => "nk_netdev_register",
             RegisterCommand => "nk_command_register",
+            AllocatePacket => "nk_packet_alloc",
+            Transmit => "transmit",
             _ => "loader",
         };
     }

@@ -24,7 +24,7 @@ public class ExtensionSideGenerationTests
             """, imports);
         Assert.Contains("public static extern long RegisterIrq(delegate* unmanaged<long, void> handler, long context);", imports);
         Assert.Contains("public static extern int AcquireLock(long @lock);", imports);
-        Assert.Equal(28, imports.Split("public static extern ").Length - 1);
+        Assert.Equal(31, imports.Split("public static extern ").Length - 1);
     }
 
     [Fact]

@@ -86,6 +86,11 @@ public static class KernelSideDoubles
                 public static int DeferReceiveFrame(Domain domain, long device, byte* frame, int length) { Trace.Events.Add("DeferReceiveFrame " + length); return 0; }
                 public static long RegisterCommand(byte* name, int nameLength, delegate* unmanaged<byte*, int, byte*, int, int> handler) => 1;
                 public static void Fail(int exceptionKind) { }
+                public static long AllocatePacket(PacketInfo* info) { Trace.Events.Add("AllocatePacket"); return 0x6000; }
+                public static int FreePacket(long packet) { Trace.Events.Add("FreePacket " + packet); return 0; }
+                public static int DeferFreePacket(Domain domain, long packet) { Trace.Events.Add("DeferFreePacket " + packet); return 0; }
+                public static int ReceivePacket(long device, long packet, int length) { Trace.Events.Add("ReceivePacket " + packet + " " + length); return 0; }
+                public static int DeferReceivePacket(Domain domain, long device, long packet, int length) { Trace.Events.Add("DeferReceivePacket " + packet + " " + length); return 0; }
             }
         }
         """;

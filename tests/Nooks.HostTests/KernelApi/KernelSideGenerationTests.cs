@@ -87,8 +87,8 @@ public class KernelSideGenerationTests
     public void TableLooksUpSymbolsByLengthThenBytes()
     {
         string table = Run.Source(Table);
-        Assert.Contains("public const int Version = 1;", table);
-        Assert.Contains("public const int CallCount = 28;", table);
+        Assert.Contains("public const int Version = 2;", table);
+        Assert.Contains("public const int CallCount = 31;", table);
         Assert.Contains("""
                     case 7:
                         if (symbol[0] == (byte)'n' && symbol[1] == (byte)'k' && symbol[2] == (byte)'_' && symbol[3] == (byte)'f' && symbol[4] == (byte)'r' && symbol[5] == (byte)'e' && symbol[6] == (byte)'e') return 4;

@@ -69,6 +69,27 @@ public unsafe class WrapperBehaviourTests(LoadedKernelSide kernel) : IClassFixtu
     }
 
     [Fact]
+    public void ReceivedPacketMustBeHeldAndItsFrameBounded()
+    {
+        kernel.Reset();
+        var receive = (delegate* unmanaged<long, long, int, int>)kernel.WrapperAddress("nk_netdev_receive_packet");
+        receive(9, 0x6000, 60);
+        Assert.Equal(["EnterKernel 30", "Holds NetDevice 9", "Holds Packet 24576", "DeferReceivePacket 24576 60", "LeaveKernel"], kernel.Events);
+
+        kernel.Reset();
+        receive(9, 0x6000, 1523);
+        Assert.Equal(["EnterKernel 30", "BadCall 30 nk_netdev_receive_packet: length is not in 0..1522", "LeaveKernel"], kernel.Events);
+    }
+
+    [Fact]
+    public void PacketNotHeldCannotBeFreed()
+    {
+        kernel.Reset(refuse: "Holds");
+        ((delegate* unmanaged<long, int>)kernel.WrapperAddress("nk_packet_free"))(0x6000);
+        Assert.Equal(["EnterKernel 29", "Holds Packet 24576", "BadCall 29 nk_packet_free: packet is not a Packet the extension holds", "LeaveKernel"], kernel.Events);
+    }
+
+    [Fact]
     public void NativeBindingCallsTheServiceWithoutCrossingTheGate()
     {
         kernel.Reset();
@@ -79,7 +100,7 @@ public unsafe class WrapperBehaviourTests(LoadedKernelSide kernel) : IClassFixtu
     [Fact]
     public void EverySymbolLooksUpItsOwnIndex()
     {
-        Assert.Equal(28, kernel.CallCount);
+        Assert.Equal(31, kernel.CallCount);
         for (int index = 0; index < kernel.CallCount; index++)
         {
             Assert.Equal(index, kernel.IndexOf(kernel.CallName(index)!));
