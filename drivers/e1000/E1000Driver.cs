@@ -6,7 +6,8 @@ namespace Nooks.Drivers.E1000
 {
     // The Intel 82540EM (QEMU's e1000) as an extension: the kernel binds it to its PCI
     // function; it registers a network device whose operations the kernel calls (through
-    // XPC when isolated) and hands received frames up with nk_netdev_receive.
+    // XPC when isolated), receives into packets from its packet pool and hands them up with
+    // nk_netdev_receive_packet, and transmits the packets the kernel hands it without a copy.
     public static unsafe class E1000Driver
     {
         private const uint InterruptsEnabled = Interrupt.RXT0 | Interrupt.RXO | Interrupt.RXDMT0 | Interrupt.TXDW | Interrupt.LSC;
@@ -28,7 +29,7 @@ namespace Nooks.Drivers.E1000
             if (!Hardware.Reset()) { Klog.Error("device did not come out of reset"); return ApiStatus.TimedOut; }
             ulong mac = Hardware.ReadMac();
             Hardware.WriteMac(mac);
-            if (!Rings.Allocate()) { Klog.Error("out of DMA memory for the rings"); return ApiStatus.NoMemory; }
+            if (!Rings.Allocate()) { Klog.Error("out of DMA memory or packets for the rings"); return ApiStatus.NoMemory; }
             Rings.Program();
 
             irq = Kernel.RegisterIrq(&OnInterrupt, 0);
@@ -90,8 +91,8 @@ namespace Nooks.Drivers.E1000
         }
 
         [UnmanagedCallersOnly]
-        private static int Transmit(long dev, byte* frame, int length) =>
-            open ? Rings.Transmit(frame, length) : ApiStatus.NoDevice;
+        private static int Transmit(long dev, long packet, int length) =>
+            open ? Rings.Transmit(packet, length) : ApiStatus.NoDevice;
 
         [UnmanagedCallersOnly]
         private static int SetReceiveMode(long dev, int mode)
@@ -129,6 +130,7 @@ namespace Nooks.Drivers.E1000
                 linkUp = up;
             }
             if ((cause & (Interrupt.RXT0 | Interrupt.RXO | Interrupt.RXDMT0)) != 0) Rings.Receive(device);
+            if ((cause & Interrupt.TXDW) != 0) Rings.Reclaim();
         }
     }
 }

@@ -10,20 +10,23 @@ namespace Nooks.Kernel.Memory
 
         public static unsafe void Register() => KernelInfo.Register("meminfo", &Report);
 
+        // One buffer for the whole report: the kernel has no collector to take the lines.
         private static string Report()
         {
+            var text = new System.Text.TextBuilder();
             // MemTotal is the usable RAM the bootloader reported, as Linux's is before reservations.
-            return Size("MemTotal:", Kmain.Boot.UsableBytes)
-                + Size("MemFree:", FrameAllocator.FreeBytes)
-                + Size("KernelImage:", KernelLayout.ImageEnd - KernelLayout.ImageStart)
-                + Size("HeapReserved:", KernelHeap.BytesReserved)
-                + Size("HeapUsed:", KernelHeap.BytesInUse)
-                + Count("HeapAllocations:", KernelHeap.LiveAllocations)
-                + Count("DmaBuffers:", DmaBuffer.LiveCount)
-                + Size("DmaBytes:", DmaBuffer.LiveBytes);
+            Size(text, "MemTotal:", Kmain.Boot.UsableBytes);
+            Size(text, "MemFree:", FrameAllocator.FreeBytes);
+            Size(text, "KernelImage:", KernelLayout.ImageEnd - KernelLayout.ImageStart);
+            Size(text, "HeapReserved:", KernelHeap.BytesReserved);
+            Size(text, "HeapUsed:", KernelHeap.BytesInUse);
+            Count(text, "HeapAllocations:", KernelHeap.LiveAllocations);
+            Count(text, "DmaBuffers:", DmaBuffer.LiveCount);
+            Size(text, "DmaBytes:", DmaBuffer.LiveBytes);
+            return text.Finish();
         }
 
-        private static string Size(string label, ulong bytes) => $"{label,-16}{bytes / BytesPerKb,8} kB\n";
-        private static string Count(string label, ulong count) => $"{label,-16}{count,8}\n";
+        private static void Size(System.Text.TextBuilder text, string label, ulong bytes) => text.Append($"{label,-16}{bytes / BytesPerKb,8} kB\n");
+        private static void Count(System.Text.TextBuilder text, string label, ulong count) => text.Append($"{label,-16}{count,8}\n");
     }
 }

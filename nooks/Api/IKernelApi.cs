@@ -3,7 +3,7 @@ namespace Nooks.Api
     // The kernel API extensions import, declared once. Never implemented as an interface: the
     // generator turns each method into an import (extension side) and into a native binding and
     // a checking wrapper (kernel side) around the kernel's implementation in nooks/Services.
-    [KernelApi(1)]
+    [KernelApi(2)]
     public unsafe interface IKernelApi
     {
         [KernelCall("nk_log")]
@@ -122,5 +122,24 @@ namespace Nooks.Api
         // Busy while threads sleep on it.
         [KernelCall("nk_waitq_destroy")]
         int DestroyWaitQueue([Handle(ObjectKind.WaitQueue, Releases = true)] long queue);
+
+        // A packet buffer from the extension's packet pool: DMA-able memory mapped writable in
+        // its domain. Returns the handle (0 when the pool is exhausted) and describes the packet
+        // in *info. The handle is itself the address of a PacketInfo the kernel keeps for the
+        // packet, readable by the extension, so a driver handed a packet (Transmit) finds its
+        // physical address there without a call.
+        [KernelCall("nk_packet_alloc"), Creates(ObjectKind.Packet)]
+        long AllocatePacket([OutStruct] PacketInfo* info);
+
+        // Gives a packet back to the pool (a transmit completion, a buffer no longer needed).
+        [KernelCall("nk_packet_free", Deferrable = true)]
+        int FreePacket([Handle(ObjectKind.Packet, Releases = true)] long packet);
+
+        // Hands a received frame up the stack in its packet, without a copy. The packet is the
+        // kernel's from this call on, whatever it returns; it goes back to the pool once the
+        // stack has read it.
+        [KernelCall("nk_netdev_receive_packet", Deferrable = true)]
+        int ReceivePacket([Handle(ObjectKind.NetDevice)] long device, [Handle(ObjectKind.Packet, Releases = true)] long packet,
+            [AtMost(PacketInfo.MaxFrame)] int length);
     }
 }

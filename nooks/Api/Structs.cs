@@ -30,10 +30,26 @@ namespace Nooks.Api
     {
         public delegate* unmanaged<long, int> Open;
         public delegate* unmanaged<long, int> Stop;
-        public delegate* unmanaged<long, byte*, int, int> Transmit;
+        // Sends `length` bytes from the packet (a handle into the driver's own packet pool, filled
+        // by the kernel and now held by the driver): the driver frees it with nk_packet_free once
+        // the device is done with it. A driver that returns an error leaves it to the kernel.
+        public delegate* unmanaged<long, long, int, int> Transmit;
         public delegate* unmanaged<long, int, int> SetReceiveMode;
         // Programs the station address (48 bits, first byte on the wire most significant); may be null.
         public delegate* unmanaged<long, long, int> SetMacAddress;
+    }
+
+    // What the kernel keeps about one packet buffer; a packet's handle points at it (read-only in
+    // the extension's domain).
+    public unsafe struct PacketInfo
+    {
+        public byte* Data;          // the buffer, writable by the extension that holds the packet
+        public ulong Physical;      // its bus address (physically contiguous, below 4 GiB)
+        public int Capacity;        // bytes
+
+        public const int Size = 2048;
+        // The largest Ethernet frame a packet carries: 1518 bytes and a VLAN tag.
+        public const int MaxFrame = 1518 + 4;
     }
 
     public static class ReceiveMode

@@ -81,12 +81,12 @@ namespace Nooks.Commands
         private static string Extensions()
         {
             var text = new System.Text.TextBuilder();
-            text.Append("NAME         MODE      IMAGE                              TEXT                               DATA-END\n");
+            text.Append("NAME         MODE      IMAGE                              TEXT                               DATA-END           PACKETS\n");
             for (int i = 0; i < ExtensionRegistry.Count; i++)
             {
                 Extension e = ExtensionRegistry.At(i);
                 if (e.Image == null) continue;
-                text.Append($"{e.Name,-12} {ExtensionNames.Of(e.Mode),-9} 0x{e.Image.Base:x}+{e.Image.Size,-10} 0x{e.Image.TextStart:x}-0x{e.Image.TextEnd:x} 0x{e.Image.Base + e.Image.Size:x}\n");
+                text.Append($"{e.Name,-12} {ExtensionNames.Of(e.Mode),-9} 0x{e.Image.Base:x}+{e.Image.Size,-10} 0x{e.Image.TextStart:x}-0x{e.Image.TextEnd:x} 0x{e.Image.Base + e.Image.Size:x} {e.Tracker.CountOf(Api.ObjectKind.Packet),8}\n");
             }
             return text.Finish();
         }
@@ -102,6 +102,11 @@ namespace Nooks.Commands
                 Tracking.TrackedObject o = e.Tracker[i];
                 text.Append($"  {Tracking.ObjectKindNames.Of(o.Kind),-12} 0x{o.Value:x} {o.Size,8} bytes  from {Services.CallOrigin.Name(o.Origin)}\n");
             }
+            Packets.PacketPool pool = e.Packets;
+            if (pool != null)
+                text.Append($"packet pool: {pool.Capacity} packets in {pool.Chunks} chunks: {pool.HeldByExtension} held by {e.Name}, {pool.HeldByKernel} with the kernel, {pool.Free} free\n");
+            if (e.Domain != null)
+                text.Append($"deferred: {e.Domain.Deferred.Done} calls in {e.Domain.Deferred.Batches} batches\n");
             return text.Finish();
         }
     }

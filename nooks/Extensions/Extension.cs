@@ -14,6 +14,7 @@ namespace Nooks.Extensions
         public ExtensionImage Image;
         public ObjectTracker Tracker = new ObjectTracker();
         public Domain Domain;                  // null when native
+        public Packets.PacketPool Packets;     // made at its first packet
         public Kernel.Pci.PciDevice Device;    // the PCI function it drives (DeviceBindings), if any
         public int Faults;
         public int Restarts;

@@ -90,6 +90,7 @@ namespace Nooks.Extensions
             ReleaseKind(ext, ObjectKind.WaitQueue);
             if (ext.Domain != null) Gate.WaitForThreadsToLeave(ext.Domain);
             ReleaseKind(ext, ObjectKind.Packet);
+            Services.KernelServices.ReleasePacketPool(ext);
             ReleaseKind(ext, ObjectKind.MmioMapping);
             ReleaseKind(ext, ObjectKind.DmaBuffer);
             ReleaseKind(ext, ObjectKind.Memory);

@@ -1,60 +1,96 @@
-using Nooks.Api;
+using Nooks.Services;
 
 namespace Nooks.Isolation
 {
     // Work an isolated extension handed to the kernel that need not happen at once (received
-    // frames going up the stack): queued inside the crossing and delivered in one batch when the
-    // outermost crossing into the domain returns, instead of one crossing each.
+    // frames and packets going up the stack, packets given back to the pool): queued inside the
+    // crossing and done in one batch when the outermost crossing into the domain returns.
     public sealed unsafe class DeferredQueue
     {
-        private const int Capacity = 64;
-        private const int MaxFrame = 1518;
-        private readonly long[] devices = new long[Capacity];
-        private readonly int[] lengths = new int[Capacity];
-        private readonly byte[] frames = new byte[Capacity * MaxFrame];
-        private int count;
-        public ulong Dropped;
-        public ulong Batches;
-        public ulong Delivered;
+        // A whole receive ring handed up and a whole transmit ring completed in one crossing.
+        private const int Capacity = 256;
+        // Frames of nk_netdev_receive are copied out of the domain: room for a ring of them.
+        private const int FrameCapacity = 64;
+        private const int MaxFrame = Api.PacketInfo.MaxFrame;
 
-        public int Count => count;
+        private enum Work : byte { Frame, Packet, FreePacket }
+
+        private struct Entry
+        {
+            public Work Kind;
+            public int Index;        // the frame copy, or the packet's slot in the pool
+            public int Length;
+            public long Device;
+        }
+
+        private readonly Entry[] entries = new Entry[Capacity];
+        private readonly byte[] frames = new byte[FrameCapacity * MaxFrame];
+        private int count;
+        private int frameCount;
+        private bool flushing;
+        public ulong Batches;
+        public ulong Done;
 
         // The queue's memory goes back with its domain.
         public void Free()
         {
-            Kernel.Memory.KernelHeap.FreeObject(devices);
-            Kernel.Memory.KernelHeap.FreeObject(lengths);
+            Kernel.Memory.KernelHeap.FreeObject(entries);
             Kernel.Memory.KernelHeap.FreeObject(frames);
             Kernel.Memory.KernelHeap.FreeObject(this);
         }
 
-        public bool Enqueue(long device, byte* frame, int length)
+        public bool EnqueueFrame(long device, byte* frame, int length)
         {
-            if (count == Capacity || length > MaxFrame) { Dropped++; return false; }
-            devices[count] = device;
-            lengths[count] = length;
-            for (int i = 0; i < length; i++) frames[count * MaxFrame + i] = frame[i];
-            count++;
+            if (count == Capacity || frameCount == FrameCapacity || length > MaxFrame) return false;
+            fixed (byte* all = frames)
+            {
+                byte* copy = all + frameCount * MaxFrame;
+                for (int i = 0; i < length; i++) copy[i] = frame[i];
+            }
+            entries[count++] = new Entry { Kind = Work.Frame, Index = frameCount++, Length = length, Device = device };
             return true;
         }
 
-        public void Flush(delegate*<long, byte*, int, int> deliver)
+        public bool EnqueuePacket(long device, int slot, int length) =>
+            Add(new Entry { Kind = Work.Packet, Index = slot, Length = length, Device = device });
+
+        public bool EnqueueFree(int slot) => Add(new Entry { Kind = Work.FreePacket, Index = slot });
+
+        private bool Add(Entry e)
         {
-            if (count == 0) return;
+            if (count == Capacity) return false;
+            entries[count++] = e;
+            return true;
+        }
+
+        // Delivering a frame may call into the same extension again (a reply transmitted), and
+        // that crossing's return flushes too: the inner flush leaves its entries to this loop,
+        // which reads `count` afresh. Interrupts stay off, so recovery (which frees this queue)
+        // cannot run in between.
+        public void Flush(Extensions.Extension owner)
+        {
+            if (count == 0 || flushing) return;
+            ulong flags = Kernel.Arch.Cpu.SaveAndDisableInterrupts();
+            flushing = true;
             Batches++;
-            int n = count;
+            for (int i = 0; i < count; i++)
+            {
+                Entry e = entries[i];
+                if (e.Kind == Work.Frame)
+                    fixed (byte* all = frames) KernelServices.DeliverFrame(e.Device, all + e.Index * MaxFrame, e.Length);
+                else if (e.Kind == Work.Packet) KernelServices.DeliverPacket(owner, e.Device, e.Index, e.Length);
+                else KernelServices.ReturnPacket(owner, e.Index);
+                Done++;
+            }
             count = 0;
-            fixed (byte* all = frames)
-                for (int i = 0; i < n; i++)
-                {
-                    deliver(devices[i], all + i * MaxFrame, lengths[i]);
-                    Delivered++;
-                }
+            frameCount = 0;
+            flushing = false;
+            Kernel.Arch.Cpu.RestoreInterrupts(flags);
         }
     }
 
-    public static unsafe class Deferred
+    public static class Deferred
     {
-        public static void Flush(Domain d) => d.Deferred.Flush(&Services.KernelServices.DeliverFrame);
+        public static void Flush(Domain d) => d.Deferred.Flush(d.Owner);
     }
 }

@@ -13,6 +13,8 @@ namespace Nooks.Services
         public const int RegisterNetDevice = 7;
         public const int RegisterCommand = 8;
         public const int CreateWaitQueue = 9;
+        public const int AllocatePacket = 10;
+        public const int Transmit = 11;       // a packet the kernel handed to a driver to send
 
         public static string Name(int origin) => origin switch
         {
@@ -25,6 +27,8 @@ namespace Nooks.Services
             RegisterNetDevice => "nk_netdev_register",
             RegisterCommand => "nk_command_register",
             CreateWaitQueue => "nk_waitq_create",
+            AllocatePacket => "nk_packet_alloc",
+            Transmit => "transmit",
             _ => "loader",
         };
     }

@@ -175,8 +175,7 @@ namespace Nooks.Services
             }
             else if (o.Kind == ObjectKind.DmaBuffer)
             {
-                if (owner.Device != null && (owner.Device.Command & PciCommand.BusMaster) != 0)
-                    owner.Device.Command &= ~PciCommand.BusMaster;
+                StopBusMastering(owner);
                 ReleaseDma(owner, o.Value);
             }
         }

@@ -86,6 +86,7 @@ namespace Nooks.Services
                 case ObjectKind.Timer: ReleaseTimer(owner, (long)o.Value); break;
                 case ObjectKind.Irq: ReleaseIrq(owner, (long)o.Value); break;
                 case ObjectKind.NetDevice: DetachNetDevice(owner, (long)o.Value); break;
+                case ObjectKind.Packet: ReleasePacket(owner, (long)o.Value); break;
                 case ObjectKind.MmioMapping:
                 case ObjectKind.DmaBuffer: ReleaseDeviceObject(owner, o); break;
                 default: Kernel.Console.Log.Warn("nooks", $"{owner.Name}: no release rule for a tracked object of kind {(int)o.Kind}"); break;

@@ -1,6 +1,7 @@
 using Nooks.Api;
 using Nooks.Extensions;
 using Nooks.Isolation;
+using Nooks.Kernel.Memory;
 using Nooks.Kernel.Net;
 
 namespace Nooks.Services
@@ -45,9 +46,15 @@ namespace Nooks.Services
             AddEntryPoint(caller, (ulong)copy.Transmit);
             AddEntryPoint(caller, (ulong)copy.SetReceiveMode);
             AddEntryPoint(caller, (ulong)copy.SetMacAddress);
+            string configured = EthernetAddress.Format(d.Mac);
             if (again && d.Mac != address)
-                Kernel.Console.Log.Info("net", $"{d.Name}: {caller.Name} reports {EthernetAddress.Format(address)}; keeping {EthernetAddress.Format(d.Mac)}");
-            Kernel.Console.Log.Info("net", $"{d.Name}: {(again ? "re-attached" : "attached")} to {caller.Name} ({ExtensionNames.Of(caller.Mode)}), MAC {EthernetAddress.Format(d.Mac)}");
+            {
+                string reported = EthernetAddress.Format(address);
+                Kernel.Console.Log.Info("net", $"{d.Name}: {caller.Name} reports {reported}; keeping {configured}");
+                KernelHeap.FreeObject(reported);
+            }
+            Kernel.Console.Log.Info("net", $"{d.Name}: {(again ? "re-attached" : "attached")} to {caller.Name} ({ExtensionNames.Of(caller.Mode)}), MAC {configured}");
+            KernelHeap.FreeObject(configured);
             return handle;
         }
 
@@ -71,6 +78,7 @@ namespace Nooks.Services
             ulong flags = Kernel.Arch.Cpu.SaveAndDisableInterrupts();
             d.Detach();
             Kernel.Arch.Cpu.RestoreInterrupts(flags);
+            KernelHeap.FreeObject(b);
             Kernel.Console.Log.Info("net", $"{d.Name}: detached from {owner.Name}; the interface stays configured");
         }
 
@@ -87,7 +95,7 @@ namespace Nooks.Services
 
         public static int DeferReceiveFrame(Domain d, long device, byte* frame, int length)
         {
-            if (d.Deferred.Enqueue(device, frame, length)) return ApiStatus.Ok;
+            if (d.Deferred.EnqueueFrame(device, frame, length)) return ApiStatus.Ok;
             NetDevice n = NetDevices.ByHandle(device);
             if (n != null) n.RxDrops++;
             return ApiStatus.Busy;
@@ -105,7 +113,7 @@ namespace Nooks.Services
         private static int TransmitThroughDriver(NetDevice d, byte* frame, int length)
         {
             var b = (NetBinding)d.Driver;
-            return (int)Gate.Call(b.Owner, (ulong)b.Ops.Transmit, b.Handle, (long)frame, length);
+            return TransmitPacket(b.Owner, (ulong)b.Ops.Transmit, b.Handle, frame, length);
         }
 
         private static int ControlThroughDriver(NetDevice d, int request, long argument)

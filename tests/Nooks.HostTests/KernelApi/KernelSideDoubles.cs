@@ -90,6 +90,11 @@ public static class KernelSideDoubles
                 public static int WaitOnQueue(long queue, int timeoutMilliseconds) { Trace.Events.Add("WaitOnQueue " + timeoutMilliseconds); return 0; }
                 public static int WakeQueue(long queue, int count) => 0;
                 public static int DestroyWaitQueue(long queue) => 0;
+                public static long AllocatePacket(PacketInfo* info) { Trace.Events.Add("AllocatePacket"); return 0x6000; }
+                public static int FreePacket(long packet) { Trace.Events.Add("FreePacket " + packet); return 0; }
+                public static int DeferFreePacket(Domain domain, long packet) { Trace.Events.Add("DeferFreePacket " + packet); return 0; }
+                public static int ReceivePacket(long device, long packet, int length) { Trace.Events.Add("ReceivePacket " + packet + " " + length); return 0; }
+                public static int DeferReceivePacket(Domain domain, long device, long packet, int length) { Trace.Events.Add("DeferReceivePacket " + packet + " " + length); return 0; }
             }
         }
         """;

@@ -87,7 +87,7 @@ public class KernelSideGenerationTests
     public void TableLooksUpSymbolsByLengthThenBytes()
     {
         string table = Run.Source(Table);
-        Assert.Contains("public const int Version = 1;", table);
+        Assert.Contains("public const int Version = 2;", table);
         Assert.Contains($"public const int CallCount = {GeneratorRun.DeclaredCallCount()};", table);
         Assert.Contains("""
                     case 7:

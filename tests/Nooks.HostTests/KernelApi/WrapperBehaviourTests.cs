@@ -87,6 +87,27 @@ public unsafe class WrapperBehaviourTests(LoadedKernelSide kernel) : IClassFixtu
     }
 
     [Fact]
+    public void ReceivedPacketMustBeHeldAndItsFrameBounded()
+    {
+        kernel.Reset();
+        var receive = (delegate* unmanaged<long, long, int, int>)kernel.WrapperAddress("nk_netdev_receive_packet");
+        receive(9, 0x6000, 60);
+        Assert.Equal(["EnterKernel 34", "Holds NetDevice 9", "Holds Packet 24576", "DeferReceivePacket 24576 60", "LeaveKernel"], kernel.Events);
+
+        kernel.Reset();
+        receive(9, 0x6000, 1523);
+        Assert.Equal(["EnterKernel 34", "BadCall 34 nk_netdev_receive_packet: length is not in 0..1522", "LeaveKernel"], kernel.Events);
+    }
+
+    [Fact]
+    public void PacketNotHeldCannotBeFreed()
+    {
+        kernel.Reset(refuse: "Holds");
+        ((delegate* unmanaged<long, int>)kernel.WrapperAddress("nk_packet_free"))(0x6000);
+        Assert.Equal(["EnterKernel 33", "Holds Packet 24576", "BadCall 33 nk_packet_free: packet is not a Packet the extension holds", "LeaveKernel"], kernel.Events);
+    }
+
+    [Fact]
     public void NativeBindingCallsTheServiceWithoutCrossingTheGate()
     {
         kernel.Reset();
