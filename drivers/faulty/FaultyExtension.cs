@@ -121,6 +121,7 @@ namespace Nooks.Drivers.Faulty
                     if (acquired == ApiStatus.Ok) Kernel.ReleaseLock(heldLock);
                     reply.Line($"wait with a lock held returned {slept}");
                     break;
+                case "queued-bad-free": reply.Line($"free returned {Kernel.FreePacket((long)UnmappedAddress)}"); break;
                 case "fault-while-asleep":
                     Kernel.ArmTimer(faultTimer, FaultTimerMilliseconds);
                     reply.Line($"wait returned {Kernel.WaitOnQueue(sleepQueue, AsleepTimeoutMilliseconds)}: the fault did not wake the sleeper");

@@ -13,6 +13,9 @@ namespace Nooks.Extensions
         public const int TopLevelIndex = 257;
         public const ulong Base = 0xFFFF808000000000;
         public const ulong Size = 512UL * 1024 * 1024 * 1024;
+        // The area's last page is never handed out: every domain maps its own deferred-call ring
+        // there (Isolation/DeferredRing), and the kernel's tables leave it unmapped.
+        public const ulong DeferredRingAddress = Base + Size - PageSize.Small;
         private const int MaxFreeRanges = 512;
         private static ulong next = Base;
 
@@ -44,7 +47,7 @@ namespace Nooks.Extensions
                 next += span;
             }
             Kernel.Arch.Cpu.RestoreInterrupts(flags);
-            if (next > Base + Size) Panic.Halt("extension area exhausted");
+            if (next > DeferredRingAddress) Panic.Halt("extension area exhausted");
             return start;
         }
 

@@ -62,6 +62,8 @@ namespace Nooks.Generator
                 output.AddSource("Nooks.Isolation.Generated.NativeBindings.g.cs", KernelEmitter.EmitNativeBindings(api));
                 output.AddSource("Nooks.Isolation.Generated.Wrappers.g.cs", KernelEmitter.EmitWrappers(api));
                 output.AddSource("Nooks.Isolation.Generated.KernelApiTable.g.cs", KernelEmitter.EmitTable(api));
+                output.AddSource("Nooks.Isolation.Generated.DomainQueueStubs.g.cs", KernelEmitter.EmitDomainQueueStubs(api));
+                output.AddSource("Nooks.Isolation.Generated.DeferredCalls.g.cs", KernelEmitter.EmitDeferredCalls(api));
             }
         }
     }

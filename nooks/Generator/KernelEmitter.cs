@@ -68,6 +68,71 @@ namespace Nooks.Generator
             source.Close();
         }
 
+        // A deferrable call whose arguments are all integers or handles is bound, in isolated
+        // mode, to a stub that runs inside the domain and appends the call to the domain's ring
+        // (no crossing); the kernel checks and runs it when the outermost crossing returns.
+        // Buffers would have to be copied while the call is made, so such calls keep their wrapper.
+        public static bool IsQueuedInDomain(KernelCall call)
+        {
+            if (!call.Deferrable || call.Result != ResultKind.SignedInteger || call.ReturnType != "int") return false;
+            if (call.Parameters.Length > MaxQueuedArguments) return false;
+            foreach (var p in call.Parameters)
+            {
+                if (p.Type.EndsWith("*") || p.Type.StartsWith("delegate*") || p.IsEntryPoint
+                    || p.InBufferLength is not null || p.OutBufferLength is not null
+                    || p.InStructType is not null || p.OutStructType is not null) return false;
+            }
+            return true;
+        }
+
+        // DeferredRing.MaxArguments in the kernel.
+        private const int MaxQueuedArguments = 3;
+        private const string DomainQueue = "global::Nooks.Isolation.DomainQueue";
+
+        public static string EmitDomainQueueStubs(KernelApiModel api)
+        {
+            var source = Begin("internal static unsafe class DomainQueueStubs");
+            bool first = true;
+            foreach (var call in api.Calls)
+            {
+                if (!IsQueuedInDomain(call)) continue;
+                if (!first) source.Line();
+                first = false;
+                var arguments = new StringBuilder();
+                for (int i = 0; i < MaxQueuedArguments; i++)
+                    arguments.Append(", ").Append(i < call.Parameters.Length ? "(long)" + call.Parameters[i].Identifier : "0");
+                source.Line(UnmanagedCallersOnly)
+                    .Line("internal static int " + call.Name + "(" + Signatures.Parameters(call) + ") => "
+                        + DomainQueue + ".Append(" + call.Index + arguments + ");");
+            }
+            return source.Close().Close().ToString();
+        }
+
+        // Taking a domain's ring over: each entry checked as its wrapper would check the call,
+        // then handed to the same Defer<Name> service. Returns null, or what was wrong.
+        public static string EmitDeferredCalls(KernelApiModel api)
+        {
+            var source = Begin("internal static unsafe class DeferredCalls")
+                .Open("internal static string Run(global::Nooks.Isolation.Domain " + Domain + ", long call, long a0, long a1, long a2)")
+                .Open("switch (call)");
+            foreach (var call in api.Calls)
+            {
+                if (!IsQueuedInDomain(call)) continue;
+                string index = call.Index.ToString(CultureInfo.InvariantCulture);
+                source.Open("case " + index + ":");
+                for (int i = 0; i < call.Parameters.Length; i++)
+                    source.Line(call.Parameters[i].Type + " " + call.Parameters[i].Identifier + " = (" + call.Parameters[i].Type + ")a" + i + ";");
+                foreach (var check in Checks(call))
+                    source.Line("if (!(" + check.Condition + ")) return " + Signatures.Literal(call.Symbol + ": " + check.Problem) + ";");
+                source.Line("global::Nooks.Isolation.Statistics.CountQueued(" + index + ");")
+                    .Line(Services + ".Defer" + call.Name + "(" + Signatures.Arguments(call, Domain) + ");")
+                    .Line("return null;")
+                    .Close();
+            }
+            source.Line("default: return \"a call that cannot be queued in the domain\";").Close().Close();
+            return source.Close().Close().ToString();
+        }
+
         // Sizes are bounded before any buffer check uses them as lengths.
         private static List<(string Condition, string Problem)> Checks(KernelCall call)
         {
@@ -141,6 +206,8 @@ namespace Nooks.Generator
             EmitAddresses(source, api, "NativeAddress", "NativeBindings");
             source.Line();
             EmitAddresses(source, api, "WrapperAddress", "Wrappers");
+            source.Line();
+            EmitIsolatedAddresses(source, api);
             return source.Close().Close().ToString();
         }
 
@@ -183,6 +250,18 @@ namespace Nooks.Generator
                 source.Line("case " + call.Index + ": return (ulong)(" + Signatures.UnmanagedPointerType(call) + ")&" + bindings + "." + call.Name + ";");
             }
             source.Line("default: return 0;").Close().Close();
+        }
+
+        // What an isolated extension's import is bound to: the domain-queue stub or the wrapper.
+        private static void EmitIsolatedAddresses(SourceWriter source, KernelApiModel api)
+        {
+            source.Open("public static ulong IsolatedAddress(int index)").Open("switch (index)");
+            foreach (var call in api.Calls)
+            {
+                if (!IsQueuedInDomain(call)) continue;
+                source.Line("case " + call.Index + ": return (ulong)(" + Signatures.UnmanagedPointerType(call) + ")&DomainQueueStubs." + call.Name + ";");
+            }
+            source.Line("default: return WrapperAddress(index);").Close().Close();
         }
 
         private static SourceWriter Begin(string classHeader) =>

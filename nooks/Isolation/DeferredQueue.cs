@@ -89,8 +89,39 @@ namespace Nooks.Isolation
         }
     }
 
-    public static class Deferred
+    public static unsafe class Deferred
     {
-        public static void Flush(Domain d) => d.Deferred.Flush(d.Owner);
+        // When the outermost crossing into the domain returns: the calls in its ring, checked,
+        // then everything queued. False if a ring entry was a bad call: the extension has failed.
+        public static bool Flush(Domain d)
+        {
+            ulong flags = Kernel.Arch.Cpu.SaveAndDisableInterrupts();
+            string problem = TakeOver(d);
+            Kernel.Arch.Cpu.RestoreInterrupts(flags);
+            if (problem != null)
+            {
+                Gate.Fail(d.Owner, $"bad call: {problem}");
+                return false;
+            }
+            d.Deferred.Flush(d.Owner);
+            return true;
+        }
+
+        // Moves the calls the domain wrote into its ring over to its DeferredQueue, checking each
+        // as its wrapper would have; the first bad one ends it. Interrupts are off.
+        public static string TakeOver(Domain d)
+        {
+            DeferredRing* ring = d.Ring;
+            int n = ring->Count;
+            ring->Count = 0;
+            if ((uint)n > DeferredRing.Capacity) return "the deferred-call ring was overwritten";
+            for (int i = 0; i < n; i++)
+            {
+                long* entry = ring->Entries + i * DeferredRing.Fields;
+                string problem = Generated.DeferredCalls.Run(d, entry[0], entry[1], entry[2], entry[3]);
+                if (problem != null) return problem;
+            }
+            return null;
+        }
     }
 }

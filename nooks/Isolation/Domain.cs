@@ -22,6 +22,9 @@ namespace Nooks.Isolation
         public int LocksHeld;
         public readonly DeferredQueue Deferred = new DeferredQueue();
         private TlbTag tlb;
+        private readonly ulong ringFrame;
+        // The domain's deferred-call ring, as the kernel reaches it (identity-mapped).
+        public readonly DeferredRing* Ring;
 
         // The root of the domain's tables: a CR3 value read inside the domain, less its PCID.
         public ulong Root => Space.Root;
@@ -37,6 +40,10 @@ namespace Nooks.Isolation
             Space.SetTopLevel(KernelStacks.ThreadAreaTopLevelIndex, kernel.TopLevelEntry(KernelStacks.ThreadAreaTopLevelIndex) & ~(ulong)PageFlags.Writable);
             Space.SetTopLevel(KernelStacks.InterruptAreaTopLevelIndex, kernel.TopLevelEntry(KernelStacks.InterruptAreaTopLevelIndex));
             tlb = Pcids.NewTag();
+            ringFrame = FrameAllocator.AllocateBelow(1, KernelPaging.IdentityMappedTop);
+            Ring = (DeferredRing*)ringFrame;
+            *Ring = default;
+            Space.Map(DeferredRing.DomainAddress, ringFrame, PageFlags.KernelData);
         }
 
         // The CR3 value that enters the domain now: its own PCID, keeping the TLB entries tagged
@@ -110,6 +117,8 @@ namespace Nooks.Isolation
             if (write && (!ExtensionArea.Contains(start) || !ExtensionArea.Contains(end - 1))) return false;
             for (ulong page = PageSize.AlignDown(start); page < end; page += PageSize.Small)
             {
+                // Mapped in the domain only: the kernel could not reach it at this address.
+                if (page == DeferredRing.DomainAddress) return false;
                 if (Space.Translate(page, out PageFlags flags) == AddressSpace.NotMapped) return false;
                 if (write && (flags & PageFlags.Writable) == 0) return false;
             }
@@ -127,6 +136,8 @@ namespace Nooks.Isolation
             // Entries the PCID still holds for the freed tables are flushed by its next owner's
             // first entry.
             Pcids.Release(tlb);
+            Space.Unmap(DeferredRing.DomainAddress);
+            FrameAllocator.Free(ringFrame);
             // The shared kernel slots are not this domain's to free.
             Space.SetTopLevel(0, 0);
             Space.SetTopLevel(KernelStacks.ThreadAreaTopLevelIndex, 0);

@@ -107,7 +107,13 @@ namespace Nooks.Isolation
                 result = ApiStatus.ExtensionFailed;
             }
             if (ext.State == ExtensionState.Failed) Recovery.RecoveryManager.Request(ext);
-            else if (ext.AcceptsCalls) Deferred.Flush(d);
+            else if (ext.AcceptsCalls && !Deferred.Flush(d))
+            {
+                // A bad call found in the domain's ring: the call itself returned, but the caller
+                // must not use what it returned (a command's output is in the mailbox recovery frees).
+                result = ApiStatus.ExtensionFailed;
+                Recovery.RecoveryManager.Request(ext);
+            }
             return result;
         }
 

@@ -126,7 +126,7 @@ namespace Nooks.Loader
                 error = $"imports '{Ascii(name)}', which this kernel does not provide (API version {KernelApiTable.Version})";
                 return 0;
             }
-            return ext.IsIsolated ? KernelApiTable.WrapperAddress(call) : KernelApiTable.NativeAddress(call);
+            return ext.IsIsolated ? KernelApiTable.IsolatedAddress(call) : KernelApiTable.NativeAddress(call);
         }
 
         private static string Ascii(ReadOnlySpan<byte> bytes)

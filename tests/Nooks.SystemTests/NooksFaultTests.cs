@@ -29,7 +29,7 @@ public partial class NooksFaultTests
     public static TheoryData<string> Classes() => new()
     {
         "null-deref", "wild-write", "cross-domain-write", "write-text", "stack-overflow", "div-zero", "invalid-opcode",
-        "bad-pointer-arg", "foreign-free", "double-free", "lock-held", "throw", "loop", "loop-cli", "sleep-with-lock",
+        "bad-pointer-arg", "foreign-free", "double-free", "lock-held", "throw", "loop", "loop-cli", "sleep-with-lock", "queued-bad-free",
     };
 
     private static (string Checksum, string Canary) Checksum(QemuProcess qemu)
@@ -91,6 +91,7 @@ public partial class NooksFaultTests
         { "loop-cli", Outcome.Hang },
         { "sleep-with-lock", Outcome.Refused },
         { "fault-while-asleep", Outcome.Crash },
+        { "queued-bad-free", Outcome.Refused },
     };
 
     [Theory]

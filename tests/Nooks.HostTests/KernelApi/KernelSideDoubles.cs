@@ -41,6 +41,20 @@ public static class KernelSideDoubles
                 public bool MayBlock() => Trace.Answer("MayBlock", "");
             }
 
+            public static class DomainQueue
+            {
+                public static int Append(int call, long a0, long a1, long a2)
+                {
+                    Trace.Events.Add("Append " + call + " " + a0 + " " + a1 + " " + a2);
+                    return ApiStatus.Ok;
+                }
+            }
+
+            public static class Statistics
+            {
+                public static void CountQueued(int call) => Trace.Events.Add("CountQueued " + call);
+            }
+
             public sealed class ObjectTracker
             {
                 public bool Holds(ObjectKind kind, ulong value) => Trace.Answer("Holds", kind + " " + value);

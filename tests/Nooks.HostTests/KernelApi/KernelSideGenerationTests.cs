@@ -7,6 +7,8 @@ public class KernelSideGenerationTests
     private const string Wrappers = "Nooks.Isolation.Generated.Wrappers.g.cs";
     private const string Bindings = "Nooks.Isolation.Generated.NativeBindings.g.cs";
     private const string Table = "Nooks.Isolation.Generated.KernelApiTable.g.cs";
+    private const string DomainQueueStubs = "Nooks.Isolation.Generated.DomainQueueStubs.g.cs";
+    private const string DeferredCalls = "Nooks.Isolation.Generated.DeferredCalls.g.cs";
 
     private static readonly GeneratorRun Run = GeneratorRun.Kernel(KernelSideDoubles.Isolation, KernelSideDoubles.Services);
 
@@ -15,7 +17,7 @@ public class KernelSideGenerationTests
     {
         Assert.Empty(Run.GeneratorDiagnostics);
         Assert.Empty(Run.CompileErrors);
-        Assert.Equal([Table, Bindings, Wrappers], Run.Generated.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal([DeferredCalls, DomainQueueStubs, Table, Bindings, Wrappers], Run.Generated.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]

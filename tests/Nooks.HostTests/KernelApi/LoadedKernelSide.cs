@@ -45,6 +45,15 @@ public sealed class LoadedKernelSide
 
     public ulong NativeAddress(string symbol) => (ulong)Invoke("NativeAddress", IndexOf(symbol))!;
 
+    public ulong IsolatedAddress(string symbol) => (ulong)Invoke("IsolatedAddress", IndexOf(symbol))!;
+
+    // Takes over one entry of a domain's deferred-call ring: null, or what was wrong with it.
+    public string? TakeOver(long call, long a0, long a1 = 0, long a2 = 0)
+    {
+        var domain = Type("Nooks.Isolation.Gate").GetField("Current")!.GetValue(null);
+        return (string?)Type("Nooks.Isolation.Generated.DeferredCalls").GetMethod("Run", BindingFlags.NonPublic | BindingFlags.Static)!.Invoke(null, [domain, call, a0, a1, a2]);
+    }
+
     private object? Invoke(string method, int index) => _table.GetMethod(method)!.Invoke(null, [index]);
 
     private Type Type(string name) => _assembly.GetType(name, throwOnError: true)!;

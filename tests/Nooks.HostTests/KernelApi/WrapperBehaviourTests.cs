@@ -108,6 +108,47 @@ public unsafe class WrapperBehaviourTests(LoadedKernelSide kernel) : IClassFixtu
     }
 
     [Fact]
+    public void IsolatedFreeOfAPacketIsQueuedInTheDomainWithoutACrossing()
+    {
+        kernel.Reset();
+        Assert.NotEqual(kernel.WrapperAddress("nk_packet_free"), kernel.IsolatedAddress("nk_packet_free"));
+        Assert.Equal(0, ((delegate* unmanaged<long, int>)kernel.IsolatedAddress("nk_packet_free"))(0x6000));
+        Assert.Equal(["Append 33 24576 0 0"], kernel.Events);
+    }
+
+    [Fact]
+    public void CallsWithBuffersKeepTheirWrapperWhenIsolated()
+    {
+        Assert.Equal(kernel.WrapperAddress("nk_netdev_receive"), kernel.IsolatedAddress("nk_netdev_receive"));
+        Assert.Equal(kernel.WrapperAddress("nk_alloc"), kernel.IsolatedAddress("nk_alloc"));
+    }
+
+    [Fact]
+    public void QueuedCallsAreCheckedWhenTakenOver()
+    {
+        kernel.Reset();
+        Assert.Null(kernel.TakeOver(34, 9, 0x6000, 60));
+        Assert.Equal(["Holds NetDevice 9", "Holds Packet 24576", "CountQueued 34", "DeferReceivePacket 24576 60"], kernel.Events);
+
+        kernel.Reset();
+        Assert.Equal("nk_netdev_receive_packet: length is not in 0..1522", kernel.TakeOver(34, 9, 0x6000, 1523));
+        Assert.Empty(kernel.Events);
+
+        kernel.Reset(refuse: "Holds");
+        Assert.Equal("nk_packet_free: packet is not a Packet the extension holds", kernel.TakeOver(33, 0x6000));
+        Assert.Equal(["Holds Packet 24576"], kernel.Events);
+    }
+
+    [Fact]
+    public void AnEntryNamingACallThatCannotBeQueuedIsRefused()
+    {
+        kernel.Reset();
+        Assert.Equal("a call that cannot be queued in the domain", kernel.TakeOver(4, 0x5000));   // nk_free
+        Assert.Equal("a call that cannot be queued in the domain", kernel.TakeOver(-1, 0));
+        Assert.Empty(kernel.Events);
+    }
+
+    [Fact]
     public void NativeBindingCallsTheServiceWithoutCrossingTheGate()
     {
         kernel.Reset();
