@@ -26,7 +26,11 @@ namespace Nooks.Drivers.Null
             if (wakeTimer <= 0) return (int)wakeTimer;
             byte* name = stackalloc byte[10] { (byte)'n', (byte)'u', (byte)'l', (byte)'l', (byte)'-', (byte)'s', (byte)'l', (byte)'e', (byte)'e', (byte)'p' };
             long command = Kernel.RegisterCommand(name, 10, &Sleep);
-            return command <= 0 ? (int)command : ApiStatus.Ok;
+            // A second instance of the image (`nooks bench` loads one native and one isolated)
+            // finds the name taken: it works without the command.
+            if (command == ApiStatus.Busy) Klog.Info("null-sleep belongs to another instance of this image");
+            else if (command <= 0) return (int)command;
+            return ApiStatus.Ok;
         }
 
         [UnmanagedCallersOnly(EntryPoint = "nx_exit")]
