@@ -28,6 +28,7 @@ namespace Nooks.Isolation
         private int count;
         private int frameCount;
         private bool flushing;
+        public int Count => count;
         public ulong Batches;
         public ulong Done;
 
@@ -95,6 +96,7 @@ namespace Nooks.Isolation
         // then everything queued. False if a ring entry was a bad call: the extension has failed.
         public static bool Flush(Domain d)
         {
+            if (d.Ring->Count == 0 && d.Deferred.Count == 0) return true;
             ulong flags = Kernel.Arch.Cpu.SaveAndDisableInterrupts();
             string problem = TakeOver(d);
             Kernel.Arch.Cpu.RestoreInterrupts(flags);

@@ -49,7 +49,7 @@ namespace Nooks.Isolation
         // The CR3 value that enters the domain now: its own PCID, keeping the TLB entries tagged
         // with it unless a translation changed since they were last flushed. Load it with
         // interrupts off from here on, so that nothing changes in between.
-        public ulong EnterCr3() => tlb.EnterCr3(Space.Root, TranslationGeneration.Current);
+        public ulong EnterCr3() => Pcids.Enabled ? tlb.EnterCr3(Space.Root, TranslationGeneration.Current) : Space.Root;
 
         // Maps a page of the extension area into this domain (the kernel maps it separately).
         public void Map(ulong virt, ulong phys, PageFlags flags) => Space.Map(virt, phys, flags);

@@ -21,10 +21,15 @@ namespace Nooks.Isolation
         // from a domain while another thread enters the same domain).
         private static XpcRecord* innermost
         {
-            get => Kernel.Threading.Scheduler.Current != null ? (XpcRecord*)Kernel.Threading.Scheduler.Current.XpcChain : bootChain;
+            get
+            {
+                Kernel.Threading.KernelThread t = Kernel.Threading.Scheduler.Current;
+                return t != null ? (XpcRecord*)t.XpcChain : bootChain;
+            }
             set
             {
-                if (Kernel.Threading.Scheduler.Current != null) Kernel.Threading.Scheduler.Current.XpcChain = (ulong)value;
+                Kernel.Threading.KernelThread t = Kernel.Threading.Scheduler.Current;
+                if (t != null) t.XpcChain = (ulong)value;
                 else bootChain = value;
             }
         }
@@ -76,10 +81,11 @@ namespace Nooks.Isolation
             }
 
             Domain d = ext.Domain;
-            bool nested = OutermostFor(d) != null;
+            XpcRecord* outer = innermost;
+            bool nested = OutermostFrom(outer, d) != null;
             XpcRecord record = default;
             record.DomainId = d.Id;
-            record.Outer = innermost;
+            record.Outer = outer;
             record.StackIndex = -1;
             if (!nested)
             {
@@ -197,10 +203,12 @@ namespace Nooks.Isolation
             Kernel.Console.Log.Error("nooks", $"extension {ext.Name} failed: {reason}");
         }
 
-        private static XpcRecord* OutermostFor(Domain d)
+        private static XpcRecord* OutermostFor(Domain d) => OutermostFrom(innermost, d);
+
+        private static XpcRecord* OutermostFrom(XpcRecord* chain, Domain d)
         {
             XpcRecord* found = null;
-            for (XpcRecord* r = innermost; r != null; r = r->Outer)
+            for (XpcRecord* r = chain; r != null; r = r->Outer)
                 if (r->DomainId == d.Id) found = r;
             return found;
         }
