@@ -232,7 +232,10 @@ namespace Nooks.Kernel.Interrupts
             return line.Gsi == InvalidGsi ? names : $"GSI {line.Gsi} {Mode(line.LevelTriggered, line.ActiveLow)}: {names}";
         }
 
-        private static string Mode(bool level, bool low) => $"{(level ? "level" : "edge")}/{(low ? "low" : "high")}";
+        // Literals, not a formatted string: callers put it in log lines on every registration (each
+        // restart of an isolated driver), and a string made here would never be freed.
+        private static string Mode(bool level, bool low) =>
+            level ? (low ? "level/low" : "level/high") : (low ? "edge/low" : "edge/high");
 
         private static IoApic ApicFor(uint gsi)
         {
