@@ -7,17 +7,21 @@ namespace Nooks.Kernel.Interrupts
     {
         public static void Register() => KernelInfo.Register("interrupts", &Build);
 
+        // One buffer for the whole report: concatenating line by line left every intermediate
+        // report on the heap, which has no collector.
         private static string Build()
         {
-            string text = "VECTOR        COUNT  SOURCE\n";
+            var text = new System.Text.TextBuilder();
+            text.Append("VECTOR        COUNT  SOURCE\n");
             for (int v = 0; v < Idt.VectorCount; v++)
             {
                 ulong count = InterruptDispatch.Count(v);
-                string source = Irq.Describe(v);
-                if (count == 0 && source == null) continue;
-                text = string.Concat(text, $"{v,6} {count,12}  {source ?? DefaultName(v)}\n");
+                if (count == 0 && !Irq.HasSource(v)) continue;
+                text.Append($"{v,6} {count,12}  ");
+                if (!Irq.AppendSource(text, v)) text.Append(DefaultName(v));
+                text.Append("\n");
             }
-            return text;
+            return text.Finish();
         }
 
         private static string DefaultName(int vector) =>

@@ -222,17 +222,28 @@ namespace Nooks.Kernel.Interrupts
         // A spurious local APIC interrupt must not be acknowledged (SDM 11.9).
         private static void IgnoreSpurious(InterruptFrame* frame) { }
 
-        // What is on a vector, for reports: "GSI 4: com1", "LAPIC timer", or null.
-        public static string Describe(int vector)
+        public static bool HasSource(int vector) => lines[vector] != null && lines[vector].HandlerCount > 0;
+
+        // Appends what is on a vector, for reports ("GSI 4: com1", "LAPIC timer"); false if
+        // nothing is. Appended, not returned: the handlers' names joined into strings were left
+        // on the heap by every report.
+        public static bool AppendSource(System.Text.TextBuilder text, int vector)
         {
+            if (!HasSource(vector)) return false;
             Line line = lines[vector];
-            if (line == null || line.HandlerCount == 0) return null;
-            string names = line.Names[0];
-            for (int i = 1; i < line.HandlerCount; i++) names = $"{names}, {line.Names[i]}";
-            return line.Gsi == InvalidGsi ? names : $"GSI {line.Gsi} {Mode(line.LevelTriggered, line.ActiveLow)}: {names}";
+            if (line.Gsi != InvalidGsi) text.Append($"GSI {line.Gsi} {Mode(line.LevelTriggered, line.ActiveLow)}: ");
+            for (int i = 0; i < line.HandlerCount; i++)
+            {
+                if (i > 0) text.Append(", ");
+                text.Append(line.Names[i]);
+            }
+            return true;
         }
 
-        private static string Mode(bool level, bool low) => $"{(level ? "level" : "edge")}/{(low ? "low" : "high")}";
+        // Literals, not a formatted string: callers put it in log lines on every registration (each
+        // restart of an isolated driver), and a string made here would never be freed.
+        private static string Mode(bool level, bool low) =>
+            level ? (low ? "level/low" : "level/high") : (low ? "edge/low" : "edge/high");
 
         private static IoApic ApicFor(uint gsi)
         {

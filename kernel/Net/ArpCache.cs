@@ -1,3 +1,5 @@
+using System;
+
 namespace Nooks.Kernel.Net
 {
     // IPv4 -> MAC mappings learnt from ARP, each valid for a while.
@@ -40,10 +42,12 @@ namespace Nooks.Kernel.Net
             ulong now = Time.Clock.UptimeNanos;
             var text = new System.Text.TextBuilder();
             bool any = false;
+            Span<char> ip = stackalloc char[Ipv4Address.MaxTextLength];
+            Span<char> mac = stackalloc char[EthernetAddress.MaxTextLength];
             for (int i = 0; i < Capacity; i++)
                 if (entries[i].ExpiresAt > now)
                 {
-                    text.Append($"  {Ipv4Address.Format(entries[i].Ip),-15} {EthernetAddress.Format(entries[i].Mac)} {entries[i].Device.Name} expires in {(entries[i].ExpiresAt - now) / Time.Clock.NanosPerSecond}s\n");
+                    text.Append($"  {Ipv4Address.Format(entries[i].Ip, ip),-Ipv4Address.MaxTextLength} {EthernetAddress.Format(entries[i].Mac, mac)} {entries[i].Device.Name} expires in {(entries[i].ExpiresAt - now) / Time.Clock.NanosPerSecond}s\n");
                     any = true;
                 }
             if (!any) text.Append("  (empty)\n");

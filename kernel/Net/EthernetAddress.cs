@@ -23,7 +23,24 @@ namespace Nooks.Kernel.Net
 
         public static bool IsMulticast(ulong address) => ((address >> 40) & 1) != 0;
 
-        public static string Format(ulong a) =>
-            $"{(a >> 40) & 0xFF:x2}:{(a >> 32) & 0xFF:x2}:{(a >> 24) & 0xFF:x2}:{(a >> 16) & 0xFF:x2}:{(a >> 8) & 0xFF:x2}:{a & 0xFF:x2}";
+        // "52:54:00:12:34:56": the buffer Format needs.
+        public const int MaxTextLength = 3 * Length - 1;
+
+        private const int BitsPerByte = 8;
+        private const int Hex = 16;
+        private const int DigitsPerByte = 2;
+
+        // Writes the address into the caller's buffer (stackalloc) rather than making a string:
+        // reports and log lines format addresses on every use, and the heap has no collector.
+        public static ReadOnlySpan<char> Format(ulong a, Span<char> into)
+        {
+            int n = 0;
+            for (int i = Length - 1; i >= 0; i--)
+            {
+                n += System.Text.NumberFormat.FormatUnsigned((a >> (i * BitsPerByte)) & 0xFF, into.Slice(n), Hex, DigitsPerByte, false);
+                if (i > 0) into[n++] = ':';
+            }
+            return into.Slice(0, n);
+        }
     }
 }

@@ -12,7 +12,24 @@ namespace Nooks.Kernel.Net
 
         public static uint MaskOf(int prefixLength) => prefixLength <= 0 ? 0 : prefixLength >= 32 ? 0xFFFFFFFF : ~(0xFFFFFFFFu >> prefixLength);
 
-        public static string Format(uint a) => $"{a >> 24}.{(a >> 16) & 0xFF}.{(a >> 8) & 0xFF}.{a & 0xFF}";
+        // "255.255.255.255": the buffer Format needs.
+        public const int MaxTextLength = 15;
+
+        private const int BitsPerPart = 8;
+        private const int Decimal = 10;
+
+        // Writes "a.b.c.d" into the caller's buffer (stackalloc) rather than making a string:
+        // reports and log lines format addresses on every use, and the heap has no collector.
+        public static ReadOnlySpan<char> Format(uint a, Span<char> into)
+        {
+            int n = 0;
+            for (int shift = 32 - BitsPerPart; shift >= 0; shift -= BitsPerPart)
+            {
+                n += System.Text.NumberFormat.FormatUnsigned((a >> shift) & 0xFF, into.Slice(n), Decimal, 1, false);
+                if (shift > 0) into[n++] = '.';
+            }
+            return into.Slice(0, n);
+        }
 
         // "a.b.c.d" with each part 0..255.
         public static bool TryParse(ReadOnlySpan<char> text, out uint address)

@@ -21,7 +21,7 @@ namespace Nooks.Kernel.Net
         private static string PingCommand(string args)
         {
             int count = DefaultPingCount;
-            string host = null;
+            ReadOnlySpan<char> host = default;
             ReadOnlySpan<char> rest = ((ReadOnlySpan<char>)args).Trim();
             while (rest.Length > 0)
             {
@@ -36,9 +36,9 @@ namespace Nooks.Kernel.Net
                     if (!System.Text.NumberFormat.TryParseDecimal(n, out count) || count < 1 || count > MaxPingCount)
                         return $"ping: invalid count (1..{MaxPingCount})\n";
                 }
-                else host = new string(word);
+                else host = word;
             }
-            if (host == null) return "usage: ping [-c N] HOST\n";
+            if (host.IsEmpty) return "usage: ping [-c N] HOST\n";
             if (!Ipv4Address.TryParse(host, out uint destination)) return $"ping: {host}: Name or service not known\n";
             Ping.Run(destination, count);
             return "";
@@ -70,15 +70,18 @@ namespace Nooks.Kernel.Net
             return r < 0 ? $"ifconfig: {name}: the driver refused ({r})\n" : Describe(d);
         }
 
+        // One string, the line's parts formatted into it or into stack buffers: the flags built
+        // with += and the addresses as strings were left on the heap by every ifconfig.
         public static string Describe(NetDevice d)
         {
-            string flags = d.IsUp ? "UP" : "DOWN";
-            if (d.IsRunning) flags += ",RUNNING";
-            if (d.ReceiveMode == Api.ReceiveMode.Promiscuous) flags += ",PROMISC";
-            string driver = d.IsAttached ? $"{d.DriverName}" : $"{d.DriverName} (detached)";
-            return $"{d.Name}: flags=<{flags}>  mtu {EthernetHeader.Mtu}  driver {driver}, attached {d.Attachments} times\n" +
-                $"        inet {Ipv4Address.Format(d.Address)}  netmask {Ipv4Address.Format(d.Netmask)}  gateway {Ipv4Address.Format(d.Gateway)}\n" +
-                $"        ether {EthernetAddress.Format(d.Mac)}\n" +
+            Span<char> address = stackalloc char[Ipv4Address.MaxTextLength];
+            Span<char> netmask = stackalloc char[Ipv4Address.MaxTextLength];
+            Span<char> gateway = stackalloc char[Ipv4Address.MaxTextLength];
+            Span<char> mac = stackalloc char[EthernetAddress.MaxTextLength];
+            return $"{d.Name}: flags=<{(d.IsUp ? "UP" : "DOWN")}{(d.IsRunning ? ",RUNNING" : "")}{(d.ReceiveMode == Api.ReceiveMode.Promiscuous ? ",PROMISC" : "")}>" +
+                $"  mtu {EthernetHeader.Mtu}  driver {d.DriverName}{(d.IsAttached ? "" : " (detached)")}, attached {d.Attachments} times\n" +
+                $"        inet {Ipv4Address.Format(d.Address, address)}  netmask {Ipv4Address.Format(d.Netmask, netmask)}  gateway {Ipv4Address.Format(d.Gateway, gateway)}\n" +
+                $"        ether {EthernetAddress.Format(d.Mac, mac)}\n" +
                 $"        RX packets {d.RxPackets}  bytes {d.RxBytes}  dropped {d.RxDrops}  errors {d.RxErrors}\n" +
                 $"        TX packets {d.TxPackets}  bytes {d.TxBytes}  dropped {d.TxDrops}  errors {d.TxErrors}\n";
         }

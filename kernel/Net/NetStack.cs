@@ -21,7 +21,9 @@ namespace Nooks.Kernel.Net
             Udp.Initialize();
             UdpEcho.Start();
             NetCommands.Register();
-            Log.Info("net", $"stack ready: eth0 will be {Ipv4Address.Format(NetConfig.Address)}/{NetConfig.PrefixLength}, gateway {Ipv4Address.Format(NetConfig.Gateway)}");
+            Span<char> address = stackalloc char[Ipv4Address.MaxTextLength];
+            Span<char> gateway = stackalloc char[Ipv4Address.MaxTextLength];
+            Log.Info("net", $"stack ready: eth0 will be {Ipv4Address.Format(NetConfig.Address, address)}/{NetConfig.PrefixLength}, gateway {Ipv4Address.Format(NetConfig.Gateway, gateway)}");
         }
 
         // Periodic work (ARP retries, expiry of packets waiting for resolution), run by whoever

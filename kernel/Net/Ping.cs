@@ -12,6 +12,9 @@ namespace Nooks.Kernel.Net
         public const int DataLength = 56;
         public const ulong TimeoutMillis = 1000;
         public const ulong IntervalMillis = 1000;
+        // Times are printed in milliseconds with three decimals, straight into the line: a
+        // helper returning a string would leave one on the heap per reply.
+        private const ulong MicrosPerMilli = 1000;
 
         private static ushort identifier = 0x4E4B;   // "NK"
         private static uint expectedFrom;
@@ -37,7 +40,8 @@ namespace Nooks.Kernel.Net
         // terminal as the replies come; returns the number of replies.
         public static int Run(uint destination, int count)
         {
-            string host = Ipv4Address.Format(destination);
+            Span<char> hostText = stackalloc char[Ipv4Address.MaxTextLength];
+            ReadOnlySpan<char> host = Ipv4Address.Format(destination, hostText);
             Console.Terminal.Write($"PING {host} ({host}) {DataLength}({DataLength + IcmpHeader.Length + Ipv4Header.MinimumLength}) bytes of data.\n");
             identifier++;
             int received = 0;
@@ -74,7 +78,7 @@ namespace Nooks.Kernel.Net
                     if (us > max) max = us;
                     sum += us;
                     sumSquares += us * us;
-                    Console.Terminal.Write($"{replyBytes} bytes from {host}: icmp_seq={seq} ttl={replyTtl} time={Millis(us)} ms\n");
+                    Console.Terminal.Write($"{replyBytes} bytes from {host}: icmp_seq={seq} ttl={replyTtl} time={us / MicrosPerMilli}.{us % MicrosPerMilli:D3} ms\n");
                 }
                 if (seq < count)
                 {
@@ -89,12 +93,11 @@ namespace Nooks.Kernel.Net
             {
                 ulong avg = sum / (ulong)received;
                 ulong variance = sumSquares / (ulong)received - avg * avg;
-                Console.Terminal.Write($"rtt min/avg/max/mdev = {Millis(min)}/{Millis(avg)}/{Millis(max)}/{Millis(SquareRoot(variance))} ms\n");
+                ulong mdev = SquareRoot(variance);
+                Console.Terminal.Write($"rtt min/avg/max/mdev = {min / MicrosPerMilli}.{min % MicrosPerMilli:D3}/{avg / MicrosPerMilli}.{avg % MicrosPerMilli:D3}/{max / MicrosPerMilli}.{max % MicrosPerMilli:D3}/{mdev / MicrosPerMilli}.{mdev % MicrosPerMilli:D3} ms\n");
             }
             return received;
         }
-
-        private static string Millis(ulong micros) => $"{micros / 1000}.{micros % 1000:D3}";
 
         private static ulong SquareRoot(ulong n)
         {

@@ -1,3 +1,4 @@
+using System;
 using Nooks.Api;
 using Nooks.Extensions;
 using Nooks.Isolation;
@@ -46,15 +47,14 @@ namespace Nooks.Services
             AddEntryPoint(caller, (ulong)copy.Transmit);
             AddEntryPoint(caller, (ulong)copy.SetReceiveMode);
             AddEntryPoint(caller, (ulong)copy.SetMacAddress);
-            string configured = EthernetAddress.Format(d.Mac);
+            Span<char> configured = stackalloc char[EthernetAddress.MaxTextLength];
+            EthernetAddress.Format(d.Mac, configured);
             if (again && d.Mac != address)
             {
-                string reported = EthernetAddress.Format(address);
-                Kernel.Console.Log.Info("net", $"{d.Name}: {caller.Name} reports {reported}; keeping {configured}");
-                KernelHeap.FreeObject(reported);
+                Span<char> reported = stackalloc char[EthernetAddress.MaxTextLength];
+                Kernel.Console.Log.Info("net", $"{d.Name}: {caller.Name} reports {EthernetAddress.Format(address, reported)}; keeping {configured}");
             }
             Kernel.Console.Log.Info("net", $"{d.Name}: {(again ? "re-attached" : "attached")} to {caller.Name} ({ExtensionNames.Of(caller.Mode)}), MAC {configured}");
-            KernelHeap.FreeObject(configured);
             return handle;
         }
 

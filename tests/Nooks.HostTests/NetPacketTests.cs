@@ -157,7 +157,7 @@ public class NetPacketTests
         Assert.True(EthernetHeader.TryRead(f, out EthernetHeader h));
         Assert.Equal(EthernetAddress.Broadcast, h.Destination);
         Assert.Equal(EthernetHeader.TypeArp, h.Type);
-        Assert.Equal("52:54:00:12:34:56", EthernetAddress.Format(h.Source));
+        Assert.Equal("52:54:00:12:34:56", EthernetAddress.Format(h.Source, new char[EthernetAddress.MaxTextLength]).ToString());
         Assert.False(EthernetHeader.TryRead(f.AsSpan(0, 13), out _));
     }
 
@@ -172,7 +172,7 @@ public class NetPacketTests
     public void Ipv4AddressParsing(string text, bool ok, uint value)
     {
         Assert.Equal(ok, Ipv4Address.TryParse(text, out uint a));
-        if (ok) { Assert.Equal(value, a); Assert.Equal(text, Ipv4Address.Format(a)); }
+        if (ok) { Assert.Equal(value, a); Assert.Equal(text, Ipv4Address.Format(a, new char[Ipv4Address.MaxTextLength]).ToString()); }
     }
 
     [Fact]
