@@ -9,6 +9,9 @@
 #   ./build.sh bench nooks [--boots N] [--datagrams N] [--sizes 64,1024] [--iterations N]
 #                               isolation costs (cycles, -icount instructions) and UDP echo,
 #                               e1000 native vs isolated; writes out/bench/nooks.md and .csv
+#   ./build.sh bench faults [--rounds N] [--classes a,b]
+#                               fault-injection campaign, every faulty class native vs
+#                               isolated in fresh boots; writes out/bench/faults.md
 #   ./build.sh clean
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -287,5 +290,5 @@ case $cmd in
   test) build_all; run_tests ;;
   bench) build_all; exec dotnet "$NOOKS_TOOL" bench "$@" ;;
   clean) rm -rf "$OUT" ;;
-  *) echo "usage: $0 [build|run|test|bench boot|bench nooks|clean]" >&2; exit 2 ;;
+  *) echo "usage: $0 [build|run|test|bench boot|bench nooks|bench faults|clean]" >&2; exit 2 ;;
 esac

@@ -71,7 +71,40 @@ nooksBench.SetAction(parsed =>
     Console.WriteLine($"written: {Path.GetRelativePath(layout.Root, Path.Combine(directory, "nooks.md"))}, {Path.GetRelativePath(layout.Root, Path.Combine(directory, "nooks.csv"))}");
     return results.Succeeded ? 0 : 1;
 });
-var bench = new Command("bench", "Benchmarks") { bootBench, nooksBench };
+var rounds = new Option<int>("--rounds") { Description = "Trials of each fault class in each mode", DefaultValueFactory = _ => 1 };
+var onlyClasses = new Option<string>("--classes") { Description = "Fault classes, comma-separated (default: every class `fault list` names)" };
+var faultsBench = new Command("faults", "Fault-injection campaign: every faulty class, native vs isolated, in fresh boots; writes out/bench/faults.md")
+    { rounds, onlyClasses };
+faultsBench.SetAction(parsed =>
+{
+    var layout = RepoLayout.Find();
+    layout.RequireBuilt(layout.Kernel);
+    var options = new FaultCampaignOptions { Rounds = parsed.GetValue(rounds) };
+    var started = System.Diagnostics.Stopwatch.StartNew();
+    HostNote host = HostNote.Read();
+    IReadOnlyList<string> classes = parsed.GetValue(onlyClasses) is string list
+        ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        : FaultCampaign.ListClasses(layout, options);
+    var trials = new List<FaultTrial>();
+    foreach (string faultClass in classes)
+        for (int round = 1; round <= options.Rounds; round++)
+            foreach (string mode in FaultCampaign.Modes)
+            {
+                FaultTrial trial = FaultCampaign.Run(layout, faultClass, mode, round, options);
+                Console.WriteLine($"{faultClass,-20} {mode,-9} #{round}: {FaultCampaignReport.Name(trial.Outcome)}{(trial.Error is null ? "" : $" ({trial.Error})")}");
+                trials.Add(trial);
+            }
+    string commandLine = string.Join(' ', new[] { "./build.sh", "bench", "faults" }.Concat(args.Skip(2)));
+    string markdown = FaultCampaignReport.Markdown(trials, commandLine, host, started.Elapsed);
+    string directory = Path.Combine(layout.Out, "bench");
+    Directory.CreateDirectory(directory);
+    File.WriteAllText(Path.Combine(directory, "faults.md"), markdown);
+    Console.WriteLine();
+    Console.WriteLine(markdown);
+    Console.WriteLine($"written: {Path.GetRelativePath(layout.Root, Path.Combine(directory, "faults.md"))}");
+    return trials.Any(t => t.Mode == "isolated" && t.Outcome == FaultOutcome.KernelLost) ? 1 : 0;
+});
+var bench = new Command("bench", "Benchmarks") { bootBench, nooksBench, faultsBench };
 
 var images = new Argument<string[]>("images") { Description = "ELF files (linked images or ILC objects)", Arity = ArgumentArity.OneOrMore };
 var checkRedZone = new Command("check-redzone", "Fail if any 64-bit code addresses memory below RSP") { images };
