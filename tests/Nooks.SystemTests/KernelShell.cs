@@ -16,30 +16,9 @@ public static class KernelShell
 
     public static string Run(QemuProcess qemu, string command) => Run(qemu, command, SystemTests.Boot.KernelTimeout);
 
-    public static string Run(QemuProcess qemu, string command, TimeSpan timeout)
-    {
-        int before = qemu.Console.Length;
-        qemu.SendLine(command);
-        qemu.WaitFor(KernelConsole.Prompt, timeout);
-        string output = qemu.Console[before..];
-        return output[..output.LastIndexOf(KernelConsole.Prompt, StringComparison.Ordinal)];
-    }
+    public static string Run(QemuProcess qemu, string command, TimeSpan timeout) => KernelShellReports.Run(qemu, command, timeout);
 
     // Sends a command and reports whether the console came back within `timeout`.
-    public static bool TryRun(QemuProcess qemu, string command, TimeSpan timeout, out string output)
-    {
-        int before = qemu.Console.Length;
-        qemu.SendLine(command);
-        try
-        {
-            qemu.WaitFor(KernelConsole.Prompt, timeout);
-            output = qemu.Console[before..];
-            return true;
-        }
-        catch (QemuConsoleException)
-        {
-            output = qemu.Console[before..];
-            return false;
-        }
-    }
+    public static bool TryRun(QemuProcess qemu, string command, TimeSpan timeout, out string output) =>
+        KernelShellReports.TryRun(qemu, command, timeout, out output);
 }

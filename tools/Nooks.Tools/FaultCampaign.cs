@@ -57,8 +57,8 @@ public static partial class FaultCampaign
             int faultsBefore = Faults(KernelShellReports.Run(qemu, "lsmod", options.BootTimeout)) ?? 0;
             string command = $"fault {faultClass}{Argument(qemu, faultClass, sum.Groups["canary"].Value, options)}";
             string second = "";
-            bool answered = TryRun(qemu, command, options.HangTimeout, out string first)
-                && TryRun(qemu, command, options.HangTimeout, out second);
+            bool answered = KernelShellReports.TryRun(qemu, command, options.HangTimeout, out string first)
+                && KernelShellReports.TryRun(qemu, command, options.HangTimeout, out second);
             string output = first + second;
             string? checksum = null, state = null;
             int? faultsAfter = null;
@@ -127,22 +127,5 @@ public static partial class FaultCampaign
     {
         Match m = FaultyRow().Match(lsmod.Replace("\r", ""));
         return m.Success ? int.Parse(m.Groups["faults"].Value, CultureInfo.InvariantCulture) : null;
-    }
-
-    private static bool TryRun(QemuProcess qemu, string command, TimeSpan timeout, out string output)
-    {
-        int before = qemu.Console.Length;
-        qemu.SendLine(command);
-        try
-        {
-            qemu.WaitFor(KernelConsole.Prompt, timeout);
-            output = qemu.Console[before..];
-            return true;
-        }
-        catch (QemuConsoleException)
-        {
-            output = qemu.Console[before..];
-            return false;
-        }
     }
 }

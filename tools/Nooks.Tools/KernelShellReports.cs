@@ -17,6 +17,25 @@ public static partial class KernelShellReports
         return output[..output.LastIndexOf(KernelConsole.Prompt, StringComparison.Ordinal)];
     }
 
+    // Sends a command and reports whether the prompt came back within `timeout` (false: the
+    // system crashed or hung); `output` is what came back either way.
+    public static bool TryRun(QemuProcess qemu, string command, TimeSpan timeout, out string output)
+    {
+        int before = qemu.Console.Length;
+        qemu.SendLine(command);
+        try
+        {
+            qemu.WaitFor(KernelConsole.Prompt, timeout);
+            output = qemu.Console[before..];
+            return true;
+        }
+        catch (QemuConsoleException)
+        {
+            output = qemu.Console[before..];
+            return false;
+        }
+    }
+
     [GeneratedRegex(@"^(?<name>\S+)\s+(?<mode>native|isolated)\s+(?<state>\S+)\s+(?<faults>\d+)\s+(?<restarts>\d+)\s+(?<xpcs>\d+)\s*$", RegexOptions.Multiline)]
     private static partial Regex LsmodRow();
 
