@@ -32,8 +32,9 @@ xpc_set_kernel_cr3:
 
 ; long xpc_call(XpcRecord* record, void* function, long a0, long a1, long a2, long a3)
 ; Calls function(a0..a3) inside the record's domain with interrupts off and returns its result.
-; The CR3 values to enter and to return with are the record's: Gate chose them (PCIDs, and
-; whether TLB entries may be kept) with interrupts already off.
+; Gate.Call has turned interrupts off and filled in the record's CR3 values (chosen with
+; interrupts off: PCIDs, and whether TLB entries may be kept) and the RFLAGS xpc_return
+; restores (the caller's, interrupts still off: no flag the domain set survives the return).
 xpc_call:
     mov [rdi + XPC_RSP], rsp
     mov [rdi + XPC_RBX], rbx
@@ -42,10 +43,6 @@ xpc_call:
     mov [rdi + XPC_R13], r13
     mov [rdi + XPC_R14], r14
     mov [rdi + XPC_R15], r15
-    pushfq
-    pop rax
-    mov [rdi + XPC_RFLAGS], rax
-    cli
     mov r12, rdi                    ; record, callee-saved across the call
     mov r11, rsi                    ; function
     mov rdi, rdx

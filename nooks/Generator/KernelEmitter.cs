@@ -85,7 +85,7 @@ namespace Nooks.Generator
             return true;
         }
 
-        // DeferredRing.MaxArguments in the kernel.
+        // DeferredRing.Fields - 1 in the kernel (the generator cannot reference kernel code).
         private const int MaxQueuedArguments = 3;
         private const string DomainQueue = "global::Nooks.Isolation.DomainQueue";
 

@@ -16,7 +16,6 @@ namespace Nooks.Isolation
         public const ulong DomainAddress = ExtensionArea.DeferredRingAddress;
         // Per entry: the call's index in the kernel API, then up to three arguments.
         public const int Fields = 4;
-        public const int MaxArguments = Fields - 1;
         private const int HeaderBytes = 8;
         public const int Capacity = (int)((Kernel.Memory.PageSize.Small - HeaderBytes) / (Fields * sizeof(long)));
 

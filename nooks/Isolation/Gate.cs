@@ -97,13 +97,16 @@ namespace Nooks.Isolation
             innermost = &record;
             // Interrupts off until xpc_call loads the value: no translation may change between
             // Domain.EnterCr3's choice to keep the domain's TLB entries and the CR3 write.
-            ulong interrupts = Cpu.SaveAndDisableInterrupts();
-            record.CallerFlags = interrupts;
+            // xpc_return restores the caller's flags but leaves interrupts off: an interrupt
+            // handler entering this domain before the record leaves the chain would take the
+            // crossing for a nested one and run the domain on this kernel stack.
+            record.CallerFlags = Cpu.SaveAndDisableInterrupts();
+            record.Rflags = record.CallerFlags & ~Cpu.InterruptFlag;
             record.CallerCr3 = Kernel.Memory.Pcids.KeepingEntries(Cpu.ReadCr3());
             record.DomainCr3 = d.EnterCr3();
             long result = XpcGate.Call(&record, (void*)function, a0, a1, a2, a3);
-            Cpu.RestoreInterrupts(interrupts);
             innermost = record.Outer;
+            Cpu.RestoreInterrupts(record.CallerFlags);
             if (nested) return result;
 
             d.ReturnStack(record.StackIndex);

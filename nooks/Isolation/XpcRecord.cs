@@ -17,6 +17,6 @@ namespace Nooks.Isolation
         public int DomainId;
         public int StackIndex;       // which of the domain's stacks this crossing took, or -1
         public ulong StartTsc;       // for the lockup watchdog
-        public ulong CallerFlags;    // the kernel caller's RFLAGS (Rflags is taken with interrupts already off)
+        public ulong CallerFlags;    // the kernel caller's RFLAGS (Rflags is restored with interrupts still off)
     }
 }

@@ -13,7 +13,6 @@ namespace Nooks.Services
     {
         private const int MaxWaitQueues = 64;
         private const int MaxPendingWakeups = 1 << 20;
-        private const ulong NanosPerMillisecondWait = 1000000;
 
         private struct ExtensionWaitQueue
         {
@@ -61,7 +60,7 @@ namespace Nooks.Services
                 return ApiStatus.WouldBlock;
             }
             ref ExtensionWaitQueue q = ref waitQueues[queue - 1];
-            ulong deadline = timeoutMilliseconds == 0 ? 0 : Kernel.Console.Log.Now() + (ulong)timeoutMilliseconds * NanosPerMillisecondWait;
+            ulong deadline = timeoutMilliseconds == 0 ? 0 : Kernel.Console.Log.Now() + (ulong)timeoutMilliseconds * NanosPerMillisecond;
             // An isolated caller arrives with interrupts off (domains run with them off); they
             // must be on to sleep, and are off again before the wrapper re-enters the domain.
             ulong entryFlags = Cpu.ReadFlags();
