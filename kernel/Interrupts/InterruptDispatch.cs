@@ -37,7 +37,14 @@ namespace Nooks.Kernel.Interrupts
             }
             ulong handler = handlers[vector];
             if (handler != 0) ((delegate*<InterruptFrame*, void>)handler)(frame);
-            else if (vector != Idt.NmiVector) Console.Log.Warn("irq", $"spurious interrupt on vector {vector}");
+            else if (vector != Idt.NmiVector)
+            {
+                Console.Log.Warn("irq", $"spurious interrupt on vector {vector}");
+                // Still in service at the local APIC until acknowledged: left so, it would block
+                // every vector of its priority class and below (a level interrupt that arrived
+                // just as its handler was unregistered silenced the serial console this way).
+                Apic.LocalApic.EndOfInterrupt();
+            }
         }
     }
 }
