@@ -1,3 +1,4 @@
+using Nooks.Abi;
 using Nooks.Commands;
 using Nooks.Extensions;
 using Nooks.Kernel.Console;
@@ -15,27 +16,17 @@ namespace Nooks.Recovery
         private const int DefaultLimit = 5;
         private const ulong DefaultWindowSeconds = 10;
         private const ulong NanosPerSecond = 1000000000;
-        private const int MaxRecent = 16;
 
         public static RecoveryAction Action = RecoveryAction.Restart;
         public static int Limit = DefaultLimit;
         public static ulong WindowSeconds = DefaultWindowSeconds;
 
-        private static readonly string[] recentNames = new string[MaxRecent];
-        private static readonly ulong[] recentTimes = new ulong[MaxRecent];
-        private static int recentNext;
-
         public static RecoveryAction Decide(Extension ext)
         {
             ulong now = Log.Now();
-            recentNames[recentNext] = ext.Name;
-            recentTimes[recentNext] = now;
-            recentNext = (recentNext + 1) % MaxRecent;
+            ext.RecentFaults.Record(now);
             if (Action == RecoveryAction.Disable) return RecoveryAction.Disable;
-            int inWindow = 0;
-            for (int i = 0; i < MaxRecent; i++)
-                if (recentNames[i] == ext.Name && now - recentTimes[i] <= WindowSeconds * NanosPerSecond) inWindow++;
-            return inWindow > Limit ? RecoveryAction.Disable : RecoveryAction.Restart;
+            return ext.RecentFaults.CountWithin(now, WindowSeconds * NanosPerSecond) > Limit ? RecoveryAction.Disable : RecoveryAction.Restart;
         }
 
         // `nooks policy`, `nooks policy restart`, `nooks policy disable`, `nooks policy limit N T`
@@ -51,6 +42,8 @@ namespace Nooks.Recovery
                     ReadOnlySpanHelpers.SplitFirstWord(rest, out string n, out string t);
                     if (!System.Text.NumberFormat.TryParseDecimal(n, out int limit) || !System.Text.NumberFormat.TryParseUnsigned(t, out ulong window) || window == 0)
                         return "usage: nooks policy limit FAILURES SECONDS\n";
+                    if (limit > RecoveryLimits.MaxFailuresInWindow || window > RecoveryLimits.MaxWindowSeconds)
+                        return $"nooks policy limit: FAILURES at most {RecoveryLimits.MaxFailuresInWindow}, SECONDS at most {RecoveryLimits.MaxWindowSeconds}\n";
                     Limit = limit;
                     WindowSeconds = window;
                     break;

@@ -62,6 +62,8 @@ public class AgentConfigTests
     [InlineData("disable-after x 10", "agent.conf line 1: usage: disable-after FAILURES SECONDS")]
     [InlineData("disable-after 3 0", "agent.conf line 1: disable-after: SECONDS must be at least 1")]
     [InlineData("disable-after 3 99999999", "agent.conf line 1: usage: disable-after FAILURES SECONDS")]
+    [InlineData("disable-after 33 10", "agent.conf line 1: disable-after: FAILURES at most 32, SECONDS at most 86400")]
+    [InlineData("disable-after 3 86401", "agent.conf line 1: disable-after: FAILURES at most 32, SECONDS at most 86400")]
     [InlineData("fallback faulty sideways after 1", "agent.conf line 1: usage: fallback NAME native|isolated after FAILURES")]
     [InlineData("fallback faulty native before 1", "agent.conf line 1: usage: fallback NAME native|isolated after FAILURES")]
     [InlineData("fallback faulty native after 0", "agent.conf line 1: usage: fallback NAME native|isolated after FAILURES")]

@@ -124,6 +124,48 @@ public partial class AgentTests
     }
 
     [Fact]
+    public void DisableAfterRuleDisablesAnExtensionThatKeepsFailing()
+    {
+        using QemuProcess qemu = BootWith("disable-after 2 600\n");
+        Assert.Contains("policy: restart failed extensions; disable one that fails more than 2 times in 600 s", qemu.Console);
+        for (int fault = 1; fault <= 2; fault++)
+        {
+            int before = qemu.Console.Length;
+            KernelShell.Run(qemu, "fault null-deref");
+            WaitForConsole(qemu, "); kernel restarted it in ", before);
+        }
+        int mark = qemu.Console.Length;
+        KernelShell.Run(qemu, "fault null-deref");
+        WaitForConsole(qemu, "faulty disabled by the recovery policy after 3 faults", mark);
+        WaitForConsole(qemu, "agent: faulty failed (page fault (#PF)", mark);
+        WaitForConsole(qemu, "); kernel disabled it (recovery policy)", mark);
+        Match faulty = Faulty(qemu);
+        Assert.Equal("disabled", faulty.Groups[2].Value);
+        Assert.Equal("3", faulty.Groups[3].Value);      // faults
+        Assert.Equal("2", faulty.Groups[4].Value);      // restarts
+        Assert.Contains("command not found", KernelShell.Run(qemu, "fault list"));   // its command went with it
+
+        // A disabled extension is unloaded and loaded again by hand, with a clean fault record.
+        KernelShell.Run(qemu, "rmmod faulty");
+        Assert.Contains("faulty: loaded (isolated)", KernelShell.Run(qemu, "insmod faulty"));
+        Assert.Equal("running", Faulty(qemu).Groups[2].Value);
+        mark = qemu.Console.Length;
+        KernelShell.Run(qemu, "fault null-deref");
+        WaitForConsole(qemu, "); kernel restarted it in ", mark);
+        Assert.Contains("null-deref", KernelShell.Run(qemu, "fault list"));
+    }
+
+    [Fact]
+    public void PolicyLimitsOutOfRangeAreRefused()
+    {
+        using QemuProcess qemu = BootWith(null);
+        Assert.Contains("nooks policy limit: FAILURES at most 32, SECONDS at most 86400", KernelShell.Run(qemu, "nooks policy limit 33 10"));
+        Assert.Contains("nooks policy limit: FAILURES at most 32, SECONDS at most 86400", KernelShell.Run(qemu, "nooks policy limit 2 86401"));
+        Assert.Contains("usage: nooks policy limit FAILURES SECONDS", KernelShell.Run(qemu, "nooks policy limit 2 0"));
+        Assert.Contains("disable one that fails more than 5 times in 10 s", KernelShell.Run(qemu, "nooks policy"));
+    }
+
+    [Fact]
     public void BadConfigLinesAreReportedAndTheRestApplies()
     {
         using QemuProcess qemu = BootWith("frobnicate 3\ndisable-after 2 30\nfallback faulty sideways after 1\n");

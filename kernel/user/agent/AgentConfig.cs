@@ -1,3 +1,5 @@
+using Nooks.Abi;
+
 namespace Nooks.User
 {
     // The recovery agent's policy, read from its config file (the boot module agent.conf, then
@@ -84,6 +86,8 @@ namespace Nooks.User
                 if (count != 3 || !TryParseCount(words[1], out int failures) || !TryParseCount(words[2], out int seconds))
                     Error(source, lineNumber, "usage: disable-after FAILURES SECONDS (whole numbers, SECONDS at least 1)");
                 else if (seconds == 0) Error(source, lineNumber, "disable-after: SECONDS must be at least 1");
+                else if (failures > RecoveryLimits.MaxFailuresInWindow || seconds > RecoveryLimits.MaxWindowSeconds)
+                    Error(source, lineNumber, $"disable-after: FAILURES at most {RecoveryLimits.MaxFailuresInWindow}, SECONDS at most {RecoveryLimits.MaxWindowSeconds}");
                 else { DisableFailures = failures; DisableSeconds = seconds; Directives++; }
             }
             else if (directive == "fallback")
