@@ -6,7 +6,7 @@ namespace Nooks.Abi
     {
         // The kernel keeps the times of an extension's last MaxFailuresInWindow + 1 faults,
         // enough to tell whether more than the policy's limit fell within its window.
-        public const int MaxFailuresInWindow = 32;
+        public const int MaxFailuresInWindow = 1000;
 
         // A day: longer windows would overflow the window in nanoseconds long before they
         // meant anything for a driver's health.

@@ -17,7 +17,7 @@ namespace Nooks.Extensions
         public Packets.PacketPool Packets;     // made at its first packet
         public Kernel.Pci.PciDevice Device;    // the PCI function it drives (DeviceBindings), if any
         public int Faults;
-        public readonly Recovery.FaultWindow RecentFaults = new Recovery.FaultWindow();
+        public Recovery.FaultWindow RecentFaults;
         public int Restarts;
         public ulong Crossings;                // XPCs in both directions
         public bool InjectFault;               // `nooks inject`: fault on the next call into it

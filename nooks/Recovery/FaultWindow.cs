@@ -4,18 +4,20 @@ namespace Nooks.Recovery
 {
     // The times of one extension's most recent faults, for the recovery policy's "more than N
     // failures within T seconds". Kept per extension so that one extension's faults can
-    // neither push another's out of the record nor count against it.
-    public sealed class FaultWindow
+    // neither push another's out of the record nor count against it; held inline in the
+    // extension's record, so it goes when the record does.
+    public unsafe struct FaultWindow
     {
-        private readonly ulong[] times = new ulong[RecoveryLimits.MaxFailuresInWindow + 1];
+        private const int Capacity = RecoveryLimits.MaxFailuresInWindow + 1;
+        private fixed ulong times[Capacity];
         private int next;
         private int count;
 
         public void Record(ulong nanos)
         {
             times[next] = nanos;
-            next = (next + 1) % times.Length;
-            if (count < times.Length) count++;
+            next = (next + 1) % Capacity;
+            if (count < Capacity) count++;
         }
 
         // How many recorded faults happened at most `windowNanos` before `now`.

@@ -28,8 +28,8 @@ public class FaultWindowTests
     public void KeepsEnoughFaultsToExceedTheLargestLimit()
     {
         var window = new FaultWindow();
-        for (int i = 0; i < 3 * RecoveryLimits.MaxFailuresInWindow; i++) window.Record((ulong)i * Second / 100);
-        ulong now = (ulong)(3 * RecoveryLimits.MaxFailuresInWindow) * Second / 100;
+        for (int i = 0; i < 3 * RecoveryLimits.MaxFailuresInWindow; i++) window.Record((ulong)i * Second / 1000);
+        ulong now = (ulong)(3 * RecoveryLimits.MaxFailuresInWindow) * Second / 1000;
         Assert.Equal(RecoveryLimits.MaxFailuresInWindow + 1, window.CountWithin(now, 10 * Second));
     }
 

@@ -159,8 +159,8 @@ public partial class AgentTests
     public void PolicyLimitsOutOfRangeAreRefused()
     {
         using QemuProcess qemu = BootWith(null);
-        Assert.Contains("nooks policy limit: FAILURES at most 32, SECONDS at most 86400", KernelShell.Run(qemu, "nooks policy limit 33 10"));
-        Assert.Contains("nooks policy limit: FAILURES at most 32, SECONDS at most 86400", KernelShell.Run(qemu, "nooks policy limit 2 86401"));
+        Assert.Contains("nooks policy limit: FAILURES at most 1000, SECONDS at most 86400", KernelShell.Run(qemu, "nooks policy limit 1001 10"));
+        Assert.Contains("nooks policy limit: FAILURES at most 1000, SECONDS at most 86400", KernelShell.Run(qemu, "nooks policy limit 2 86401"));
         Assert.Contains("usage: nooks policy limit FAILURES SECONDS", KernelShell.Run(qemu, "nooks policy limit 2 0"));
         Assert.Contains("disable one that fails more than 5 times in 10 s", KernelShell.Run(qemu, "nooks policy"));
     }
