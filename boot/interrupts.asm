@@ -3,17 +3,21 @@
 ; RSP. Exceptions (0-31) are handled on their IST stack. Device interrupts (32-255) move their
 ; frame onto the interrupted thread's own stack, below its red zone, so that the handler may
 ; switch threads and a later interrupt reusing the IST stack cannot clobber a suspended frame.
+; A thread interrupted inside a protection domain gets its frame on its kernel stack instead,
+; below its innermost crossing, never on the domain's stack.
 bits 64
 section .text
 
 extern interrupt_dispatch
-extern domain_active, kernel_cr3
+extern domain_active, kernel_cr3, xpc_current_record
 global interrupt_stub_table
 
 RED_ZONE          equ 128
 FIRST_IRQ_VECTOR  equ 32
 GPR_BYTES         equ 15 * 8
 FX_STATE_BYTES    equ 512
+; Where the domain word lies below a frame's vector word: under the 15 pushed GPRs.
+DOMAIN_WORD_BELOW_FRAME equ GPR_BYTES + 8
 ; Offsets within the frame once vector and error code are pushed.
 FRAME_CS          equ 3 * 8
 
@@ -134,39 +138,55 @@ irq_common:
     cld
     push rax
     push rbx
-    ; [rsp]=rbx, +8 rax, +16 vector, +24 error, +32 rip, +40 cs, +48 rflags, +56 rsp, +64 ss
-    test qword [rsp + 16 + FRAME_CS], 3
+    push rcx
+    ; [rsp]=rcx, +8 rbx, +16 rax, +24 vector, +32 error, +40 rip, +48 cs, +56 rflags, +64 rsp, +72 ss
+    xor ecx, ecx                ; the domain's CR3 if one was live, else 0: the frame's last word
+    test qword [rsp + 24 + FRAME_CS], 3
     jz .from_kernel
     mov rax, [rel kernel_stack_for_user_entry]
     jmp .have_target
 .from_kernel:
-    mov rax, [rsp + 56]
+    cmp byte [rel domain_active], 0
+    jne .from_domain
+    mov rax, [rsp + 64]
     sub rax, RED_ZONE
+    jmp .have_target
+.from_domain:
+    ; The domain's stack is the extension's to write: neither the frame of a thread that may be
+    ; switched away here nor the handler goes there. Leave the domain's tables (the kernel stack
+    ; is read-only in them) and land below the thread's innermost crossing, as a wrapped call does.
+    mov rcx, cr3
+    mov rax, [rel kernel_cr3]
+    mov cr3, rax
+    mov byte [rel domain_active], 0
+    mov rax, [rel xpc_current_record]
+    mov rax, [rax]              ; XpcRecord.Rsp: the kernel stack where the crossing was made
 .have_target:
     ; Frame base F (the vector word) with F = 0 mod 16, so that after 15 GPRs and the domain
     ; word the call is aligned.
     sub rax, 7 * 8
     and rax, -16
-    mov rbx, [rsp + 16]
-    mov [rax], rbx              ; vector
+    mov [rax - DOMAIN_WORD_BELOW_FRAME], rcx
     mov rbx, [rsp + 24]
-    mov [rax + 8], rbx          ; error
+    mov [rax], rbx              ; vector
     mov rbx, [rsp + 32]
-    mov [rax + 16], rbx         ; rip
+    mov [rax + 8], rbx          ; error
     mov rbx, [rsp + 40]
-    mov [rax + 24], rbx         ; cs
+    mov [rax + 16], rbx         ; rip
     mov rbx, [rsp + 48]
-    mov [rax + 32], rbx         ; rflags
+    mov [rax + 24], rbx         ; cs
     mov rbx, [rsp + 56]
-    mov [rax + 40], rbx         ; rsp
+    mov [rax + 32], rbx         ; rflags
     mov rbx, [rsp + 64]
+    mov [rax + 40], rbx         ; rsp
+    mov rbx, [rsp + 72]
     mov [rax + 48], rbx         ; ss
-    mov rbx, rax
-    mov rax, [rsp + 8]
-    xchg rbx, [rsp]             ; rbx restored, [rsp] = target
+    pop rcx
+    pop rbx
+    xchg rax, [rsp]             ; rax restored, [rsp] = target
     pop rsp                     ; now on the target stack at F
     PUSH_GPRS
-    LEAVE_DOMAIN
+    sub rsp, 8                  ; the domain word, written above
     mov rdi, rsp
     SAVE_FX_AND_CALL_DISPATCH
     RETURN_TO_DOMAIN

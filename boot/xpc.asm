@@ -14,6 +14,12 @@ XPC_DOMAIN_CR3   equ 56
 XPC_STACK_TOP    equ 64
 XPC_CALLER_CR3   equ 72
 XPC_RFLAGS       equ 80
+XPC_DOMAIN_RSP   equ 88
+
+; Room for this many kernel calls in the table of wrapped-call entries (KernelApiTable.CallCount
+; must not exceed it; Gate.Initialize checks). Each entry is one 16-byte slot.
+XPC_MAX_CALLS    equ 64
+XPC_ENTRY_BYTES  equ 16
 
 section .data
 global domain_active, kernel_cr3
@@ -22,12 +28,25 @@ domain_active: db 0
 align 8
 ; The kernel's tables, with PCIDs on also the bit that keeps PCID 0's TLB entries (Pcids).
 kernel_cr3: dq 0
+global xpc_current_record
+; The running thread's innermost crossing (its XpcRecord), 0 if none: while a domain's tables are
+; live, its saved RSP is where kernel code for this thread runs (interrupt entry, wrapped calls),
+; so that no kernel frame is ever on a stack the extension can write. Set by Gate and by the
+; scheduler on every switch.
+xpc_current_record: dq 0
+; The wrapper each entry of xpc_wrapped_call_entries calls (Gate.Initialize fills it in).
+xpc_wrapper_targets: times XPC_MAX_CALLS dq 0
 
 section .text
-global xpc_call, xpc_abort_landing, xpc_enter_kernel, xpc_leave_kernel, xpc_set_kernel_cr3
+global xpc_call, xpc_abort_landing, xpc_set_kernel_cr3, xpc_set_current_record
+global xpc_set_wrapper_target, xpc_wrapped_call_entry, xpc_max_calls
 
 xpc_set_kernel_cr3:
     mov [rel kernel_cr3], rdi
+    ret
+
+xpc_set_current_record:
+    mov [rel xpc_current_record], rdi
     ret
 
 ; long xpc_call(XpcRecord* record, void* function, long a0, long a1, long a2, long a3)
@@ -49,11 +68,7 @@ xpc_call:
     mov rsi, rcx
     mov rdx, r8
     mov rcx, r9
-    mov rax, [r12 + XPC_STACK_TOP]
-    test rax, rax
-    jz .same_stack                  ; nested crossing: already on this domain's stack
-    mov rsp, rax
-.same_stack:
+    mov rsp, [r12 + XPC_STACK_TOP]  ; a fresh domain stack, or below the domain's own call out
     and rsp, -16
     mov rax, [r12 + XPC_DOMAIN_CR3]
     mov byte [rel domain_active], 1
@@ -83,18 +98,56 @@ xpc_return:
     popfq
     ret
 
-; Wrappers: a kernel call made from inside a domain runs the kernel's code on the kernel's page
-; tables (same stack: the domain's stacks are mapped in both).
-xpc_enter_kernel:
+; A kernel call made from inside a domain. The extension's import of call i is bound to entry i,
+; which jumps here with r11 = the wrapper and the call's arguments in rdi..r9. Switch to the
+; kernel's tables, then to this thread's kernel stack below the crossing (the domain's own stack
+; is the extension's to write: no kernel frame goes there, not even one asleep), run the
+; wrapper, and go back. The wrapper returns with interrupts off and the domain's CR3 value, chosen
+; with interrupts off, in the record (Gate.LeaveKernel); a wrapper that fails the domain
+; unwinds instead and never comes back here.
+xpc_wrapped_call:
     mov rax, [rel kernel_cr3]
     mov cr3, rax
     mov byte [rel domain_active], 0
+    mov rax, [rel xpc_current_record]
+    mov [rax + XPC_DOMAIN_RSP], rsp
+    mov rsp, [rax + XPC_RSP]
+    and rsp, -16
+    call r11
+    mov rdx, [rel xpc_current_record]
+    mov rsp, [rdx + XPC_DOMAIN_RSP]
+    mov rdx, [rdx + XPC_DOMAIN_CR3]
+    mov byte [rel domain_active], 1
+    mov cr3, rdx
     ret
 
-; void xpc_leave_kernel(ulong domainCr3), with interrupts off (Gate.LeaveKernel)
-xpc_leave_kernel:
-    mov byte [rel domain_active], 1
-    mov cr3, rdi
+align XPC_ENTRY_BYTES
+xpc_wrapped_call_entries:
+%assign i 0
+%rep XPC_MAX_CALLS
+    mov r11, [rel xpc_wrapper_targets + i * 8]
+    jmp xpc_wrapped_call
+    align XPC_ENTRY_BYTES
+%assign i i + 1
+%endrep
+
+; void xpc_set_wrapper_target(int index, ulong wrapper)
+xpc_set_wrapper_target:
+    movsxd rdi, edi
+    lea rax, [rel xpc_wrapper_targets]
+    mov [rax + rdi * 8], rsi
+    ret
+
+; ulong xpc_wrapped_call_entry(int index): what an isolated extension's import of call index is bound to
+xpc_wrapped_call_entry:
+    movsxd rdi, edi
+    lea rax, [rel xpc_wrapped_call_entries]
+    shl rdi, 4                      ; XPC_ENTRY_BYTES
+    add rax, rdi
+    ret
+
+xpc_max_calls:
+    mov eax, XPC_MAX_CALLS
     ret
 
 ; void xpc_abort(XpcRecord* record, long status): unwind a failed domain from kernel code (a

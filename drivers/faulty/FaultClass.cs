@@ -9,7 +9,7 @@ namespace Nooks.Drivers.Faulty
             "null-deref", "wild-write", "cross-domain-write", "write-text", "stack-overflow", "div-zero",
             "invalid-opcode", "bad-pointer-arg", "foreign-free", "double-free", "lock-held", "leak",
             "throw", "loop", "loop-cli", "sleep-with-lock", "fault-while-asleep",
-            "queued-bad-free",
+            "queued-bad-free", "smash-sleeper",
         };
 
         public static readonly string[] Descriptions =
@@ -32,6 +32,7 @@ namespace Nooks.Drivers.Faulty
             "sleep on a wait queue while holding a lock",
             "sleep on a wait queue while a timer faults the extension (the sleeper must be woken and unwound)",
             "free a packet never held through a call queued in the domain (checked when the kernel takes the queue over)",
+            "sleep on a wait queue while a timer zeroes the sleeper's stack below its frame, then wakes it",
         };
     }
 }

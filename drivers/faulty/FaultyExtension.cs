@@ -35,6 +35,11 @@ namespace Nooks.Drivers.Faulty
         private static long heldLock;
         private static long sleepQueue;
         private static long faultTimer;
+        private static long smashTimer;
+        // The frame of the thread asleep in `fault smash-sleeper`; what lies below it on that
+        // stack is whatever its wait left there (kernel frames, if the kernel kept them there).
+        private static byte* sleeperFrame;
+        private const int SmashBytes = 4096;
         private const int SleepWithLockTimeoutMilliseconds = 10;
         private const int FaultTimerMilliseconds = 50;
         // Far longer than the timer: a sleeper still asleep by then was not woken by recovery.
@@ -52,6 +57,8 @@ namespace Nooks.Drivers.Faulty
             if (sleepQueue <= 0) return (int)sleepQueue;
             faultTimer = Kernel.CreateTimer(&FaultFromTimer, 0);
             if (faultTimer <= 0) return (int)faultTimer;
+            smashTimer = Kernel.CreateTimer(&SmashSleeper, 0);
+            if (smashTimer <= 0) return (int)smashTimer;
             Klog.Info("ready: `fault list` names the faults it can commit");
             return ApiStatus.Ok;
         }
@@ -126,6 +133,12 @@ namespace Nooks.Drivers.Faulty
                     Kernel.ArmTimer(faultTimer, FaultTimerMilliseconds);
                     reply.Line($"wait returned {Kernel.WaitOnQueue(sleepQueue, AsleepTimeoutMilliseconds)}: the fault did not wake the sleeper");
                     break;
+                case "smash-sleeper":
+                    byte marker = 0;
+                    sleeperFrame = &marker;
+                    Kernel.ArmTimer(smashTimer, FaultTimerMilliseconds);
+                    reply.Line($"wait returned {Kernel.WaitOnQueue(sleepQueue, AsleepTimeoutMilliseconds)} from a smashed stack");
+                    break;
                 default: return false;
             }
             return true;
@@ -135,6 +148,14 @@ namespace Nooks.Drivers.Faulty
         // thread sleeps in the extension.
         [UnmanagedCallersOnly]
         private static void FaultFromTimer(long context) => *(int*)Null() = (int)context;
+
+        // The timer behind smash-sleeper: another thread's interrupt, writing over the sleeper's stack.
+        [UnmanagedCallersOnly]
+        private static void SmashSleeper(long context)
+        {
+            new Span<byte>(sleeperFrame - SmashBytes, SmashBytes).Clear();
+            Kernel.WakeQueue(sleepQueue, 1);
+        }
 
         // Keeps the compiler from folding the null dereference away.
         [MethodImpl(MethodImplOptions.NoInlining)]

@@ -22,6 +22,11 @@ namespace Nooks.Kernel.Threading
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "k_set_user_entry_stack")]
         private static extern void SetUserEntryStack(ulong top);
 
+        // The XPC gate's copy of the running thread's crossing chain (boot/xpc.asm): interrupt
+        // entry and wrapped calls from a domain run on the kernel stack below its innermost crossing.
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "xpc_set_current_record")]
+        private static extern void SetCurrentCrossing(ulong record);
+
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "k_boot_stack_top")]
         private static extern ulong BootStackTop();
 
@@ -251,6 +256,7 @@ namespace Nooks.Kernel.Threading
             current = next;
             Gdt.SetKernelStack(next.KernelStackTop);
             SetUserEntryStack(next.KernelStackTop);
+            SetCurrentCrossing(next.XpcChain);
             ulong root = next.Space != null ? next.Space.Root : AddressSpace.Kernel.Root;
             // CR3 is read, not cached: the XPC gate and the interrupt path also switch it.
             if (root != Cpu.ReadCr3()) Cpu.WriteCr3(root);

@@ -252,16 +252,17 @@ namespace Nooks.Generator
             source.Line("default: return 0;").Close().Close();
         }
 
-        // What an isolated extension's import is bound to: the domain-queue stub or the wrapper.
+        // An isolated extension's import of a call queued in the domain is bound to its stub;
+        // 0 for a call that crosses (bound to the gate's entry for its wrapper).
         private static void EmitIsolatedAddresses(SourceWriter source, KernelApiModel api)
         {
-            source.Open("public static ulong IsolatedAddress(int index)").Open("switch (index)");
+            source.Open("public static ulong DomainQueueAddress(int index)").Open("switch (index)");
             foreach (var call in api.Calls)
             {
                 if (!IsQueuedInDomain(call)) continue;
                 source.Line("case " + call.Index + ": return (ulong)(" + Signatures.UnmanagedPointerType(call) + ")&DomainQueueStubs." + call.Name + ";");
             }
-            source.Line("default: return WrapperAddress(index);").Close().Close();
+            source.Line("default: return 0;").Close().Close();
         }
 
         private static SourceWriter Begin(string classHeader) =>

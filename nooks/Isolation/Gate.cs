@@ -3,6 +3,7 @@ using Nooks.Extensions;
 using Nooks.Kernel;
 using Nooks.Kernel.Arch;
 using Nooks.Kernel.Interrupts;
+using Nooks.Isolation.Generated;
 
 namespace Nooks.Isolation
 {
@@ -31,12 +32,16 @@ namespace Nooks.Isolation
                 Kernel.Threading.KernelThread t = Kernel.Threading.Scheduler.Current;
                 if (t != null) t.XpcChain = (ulong)value;
                 else bootChain = value;
+                XpcGate.SetCurrentRecord(value);
             }
         }
 
         public static void Initialize()
         {
             XpcGate.SetKernelCr3(Kernel.Memory.Pcids.KeepingEntries(Kernel.Memory.AddressSpace.Kernel.Root));
+            if (KernelApiTable.CallCount > XpcGate.MaxCalls())
+                Panic.Halt($"the kernel API has {KernelApiTable.CallCount} calls, the XPC gate room for {XpcGate.MaxCalls()} (boot/xpc.asm XPC_MAX_CALLS)");
+            for (int i = 0; i < KernelApiTable.CallCount; i++) XpcGate.SetWrapperTarget(i, KernelApiTable.WrapperAddress(i));
             InterruptDispatch.AddFaultClaimer(&ClaimFault);
         }
 
@@ -82,12 +87,16 @@ namespace Nooks.Isolation
 
             Domain d = ext.Domain;
             XpcRecord* outer = innermost;
-            bool nested = OutermostFrom(outer, d) != null;
+            // Nested: the domain called the kernel, which calls back in. The domain goes on below
+            // its own call out, on the stack that call was made from.
+            XpcRecord* enclosing = InnermostFrom(outer, d);
+            bool nested = enclosing != null;
             XpcRecord record = default;
             record.DomainId = d.Id;
             record.Outer = outer;
             record.StackIndex = -1;
-            if (!nested)
+            if (nested) record.StackTop = enclosing->DomainRsp;
+            else
             {
                 record.StackIndex = d.TakeStack();
                 if (record.StackIndex < 0) return ApiStatus.Busy;
@@ -126,10 +135,10 @@ namespace Nooks.Isolation
             return result;
         }
 
-        // Wrappers call this first: leave the domain's page tables for the kernel's.
+        // Wrappers call this first. The gate (xpc_wrapped_call) has already left the domain's
+        // page tables and stack for the kernel's.
         public static Domain EnterKernel(int callIndex)
         {
-            XpcGate.EnterKernel();
             Domain d = domains[innermost->DomainId];
             d.Owner.Crossings++;
             Statistics.CountCall(callIndex);
@@ -139,12 +148,13 @@ namespace Nooks.Isolation
         // A thread that slept in a kernel call while its extension failed (or was unloaded) does
         // not go back into the domain: it unwinds to the caller of its outermost crossing, and
         // recovery, which waits for every thread to leave, can then free the domain.
-        // Interrupts go off before the domain's CR3 value is chosen (Domain.EnterCr3).
+        // Interrupts go off before the domain's CR3 value is chosen (Domain.EnterCr3) and stay off
+        // until the gate has loaded it.
         public static void LeaveKernel(Domain d)
         {
             if (!d.Owner.AcceptsCalls) XpcGate.Abort(OutermostFor(d), ApiStatus.ExtensionFailed);
             Cpu.DisableInterrupts();
-            XpcGate.LeaveKernel(d.EnterCr3());
+            innermost->DomainCr3 = d.EnterCr3();
         }
 
         // Whether the extension's current call may sleep: a thread, not an interrupt handler or
@@ -207,6 +217,13 @@ namespace Nooks.Isolation
         }
 
         private static XpcRecord* OutermostFor(Domain d) => OutermostFrom(innermost, d);
+
+        private static XpcRecord* InnermostFrom(XpcRecord* chain, Domain d)
+        {
+            for (XpcRecord* r = chain; r != null; r = r->Outer)
+                if (r->DomainId == d.Id) return r;
+            return null;
+        }
 
         private static XpcRecord* OutermostFrom(XpcRecord* chain, Domain d)
         {

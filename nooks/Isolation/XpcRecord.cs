@@ -9,10 +9,12 @@ namespace Nooks.Isolation
     public unsafe struct XpcRecord
     {
         public ulong Rsp, Rbx, Rbp, R12, R13, R14, R15;
-        public ulong DomainCr3;      // CR3 values to load, with PCID and keep-entries bit (Gate)
-        public ulong StackTop;       // 0: nested crossing, stay on the current domain stack
+        public ulong DomainCr3;      // CR3 values to load, with PCID and keep-entries bit (Gate);
+                                     // DomainCr3 is chosen again for each return from a call out
+        public ulong StackTop;       // where the domain's stack starts for this crossing
         public ulong CallerCr3;
         public ulong Rflags;
+        public ulong DomainRsp;      // the domain's RSP at its latest call out to the kernel
         public XpcRecord* Outer;     // the crossing this one is nested in, if any
         public int DomainId;
         public int StackIndex;       // which of the domain's stacks this crossing took, or -1

@@ -126,7 +126,9 @@ namespace Nooks.Loader
                 error = $"imports '{Ascii(name)}', which this kernel does not provide (API version {KernelApiTable.Version})";
                 return 0;
             }
-            return ext.IsIsolated ? KernelApiTable.IsolatedAddress(call) : KernelApiTable.NativeAddress(call);
+            if (!ext.IsIsolated) return KernelApiTable.NativeAddress(call);
+            ulong queued = KernelApiTable.DomainQueueAddress(call);
+            return queued != 0 ? queued : XpcGate.WrappedCallEntry(call);
         }
 
         private static string Ascii(ReadOnlySpan<byte> bytes)

@@ -30,6 +30,7 @@ public partial class NooksFaultTests
     {
         "null-deref", "wild-write", "cross-domain-write", "write-text", "stack-overflow", "div-zero", "invalid-opcode",
         "bad-pointer-arg", "foreign-free", "double-free", "lock-held", "throw", "loop", "loop-cli", "sleep-with-lock", "queued-bad-free",
+        "smash-sleeper",
     };
 
     private static (string Checksum, string Canary) Checksum(QemuProcess qemu)
@@ -92,6 +93,7 @@ public partial class NooksFaultTests
         { "sleep-with-lock", Outcome.Refused },
         { "fault-while-asleep", Outcome.Crash },
         { "queued-bad-free", Outcome.Refused },
+        { "smash-sleeper", Outcome.Crash },
     };
 
     [Theory]

@@ -45,7 +45,7 @@ public sealed class LoadedKernelSide
 
     public ulong NativeAddress(string symbol) => (ulong)Invoke("NativeAddress", IndexOf(symbol))!;
 
-    public ulong IsolatedAddress(string symbol) => (ulong)Invoke("IsolatedAddress", IndexOf(symbol))!;
+    public ulong DomainQueueAddress(string symbol) => (ulong)Invoke("DomainQueueAddress", IndexOf(symbol))!;
 
     // Takes over one entry of a domain's deferred-call ring: null, or what was wrong with it.
     public string? TakeOver(long call, long a0, long a1 = 0, long a2 = 0)
