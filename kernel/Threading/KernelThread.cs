@@ -29,6 +29,10 @@ namespace Nooks.Kernel.Threading
         public object Owner;
         // The innermost crossing into a protection domain this thread is in (nooks/Isolation).
         public ulong XpcChain;
+        // The native extension this thread is running a call into, and the crossing that was
+        // innermost when that call began (nooks/Isolation/Gate.Current).
+        public object NativeCallee;
+        public ulong NativeCalleeOver;
 
         internal ulong SavedRsp;
         internal byte* FxState;

@@ -16,7 +16,8 @@ namespace Nooks.Isolation
         private const ulong KernelRflags = 0x2;            // reserved bit 1 set, interrupts off
         private static readonly Domain[] domains = new Domain[MaxDomains];
         private static XpcRecord* bootChain;
-        private static Extension currentNative;
+        private static Extension bootNativeCallee;
+        private static ulong bootNativeCalleeOver;
 
         // Each thread has its own chain of crossings (it may block inside a kernel call made
         // from a domain while another thread enters the same domain).
@@ -47,13 +48,18 @@ namespace Nooks.Isolation
 
         public static XpcRecord* Innermost => innermost;
 
-        // The extension on whose behalf the kernel is running now, if any.
+        // The extension on whose behalf the kernel is running now, if any: the callee of the
+        // thread's latest native call, unless a crossing begun since (the native extension
+        // called into an isolated one) is still running; else the innermost crossing's.
         public static Extension Current
         {
             get
             {
-                if (innermost != null) return domains[innermost->DomainId].Owner;
-                return currentNative;
+                Kernel.Threading.KernelThread t = Kernel.Threading.Scheduler.Current;
+                XpcRecord* r = t != null ? (XpcRecord*)t.XpcChain : bootChain;
+                Extension native = t != null ? (Extension)t.NativeCallee : bootNativeCallee;
+                if (native != null && (t != null ? t.NativeCalleeOver : bootNativeCalleeOver) == (ulong)r) return native;
+                return r != null ? domains[r->DomainId].Owner : null;
             }
         }
 
@@ -76,14 +82,7 @@ namespace Nooks.Isolation
                 ext.InjectFault = false;
                 function = XpcGate.InjectedFaultAddress();
             }
-            if (!ext.IsIsolated)
-            {
-                Extension previous = currentNative;
-                currentNative = ext;
-                long r = ((delegate* unmanaged<long, long, long, long, long>)function)(a0, a1, a2, a3);
-                currentNative = previous;
-                return r;
-            }
+            if (!ext.IsIsolated) return CallNative(ext, function, a0, a1, a2, a3);
 
             Domain d = ext.Domain;
             XpcRecord* outer = innermost;
@@ -113,26 +112,72 @@ namespace Nooks.Isolation
             record.Rflags = record.CallerFlags & ~Cpu.InterruptFlag;
             record.CallerCr3 = Kernel.Memory.Pcids.KeepingEntries(Cpu.ReadCr3());
             record.DomainCr3 = d.EnterCr3();
+            NativeCallee native = NativeCallee.Save();
             long result = XpcGate.Call(&record, (void*)function, a0, a1, a2, a3);
             innermost = record.Outer;
+            native.Restore();   // an unwind may have skipped native calls made inside the crossing
             Cpu.RestoreInterrupts(record.CallerFlags);
             if (nested) return result;
 
-            d.ReturnStack(record.StackIndex);
+            // The domain stays alive while this crossing holds one of its stacks: recovery
+            // (WaitForThreadsToLeave) frees it once every stack is back, so give the stack back
+            // only after the last look at d.
             if (ext.AcceptsCalls && d.LocksHeld > 0)
             {
                 Fail(ext, $"returned to the kernel holding {d.LocksHeld} lock(s)");
                 result = ApiStatus.ExtensionFailed;
             }
-            if (ext.State == ExtensionState.Failed) Recovery.RecoveryManager.Request(ext);
             else if (ext.AcceptsCalls && !Deferred.Flush(d))
             {
                 // A bad call found in the domain's ring: the call itself returned, but the caller
                 // must not use what it returned (a command's output is in the mailbox recovery frees).
                 result = ApiStatus.ExtensionFailed;
-                Recovery.RecoveryManager.Request(ext);
             }
+            d.ReturnStack(record.StackIndex);
+            if (ext.State == ExtensionState.Failed) Recovery.RecoveryManager.Request(ext);
             return result;
+        }
+
+        // Per thread, like the chain of crossings: a native call may sleep, and interrupt
+        // handlers calling other extensions nest inside it on the same thread.
+        private static long CallNative(Extension ext, ulong function, long a0, long a1, long a2, long a3)
+        {
+            NativeCallee previous = NativeCallee.Save();
+            NativeCallee.Set(ext, (ulong)innermost);
+            long r = ((delegate* unmanaged<long, long, long, long, long>)function)(a0, a1, a2, a3);
+            previous.Restore();
+            return r;
+        }
+
+        // The running thread's native callee (KernelThread.NativeCallee), saved across a call.
+        private struct NativeCallee
+        {
+            private object callee;
+            private ulong over;
+
+            public static NativeCallee Save()
+            {
+                Kernel.Threading.KernelThread t = Kernel.Threading.Scheduler.Current;
+                return t != null ? new NativeCallee { callee = t.NativeCallee, over = t.NativeCalleeOver }
+                    : new NativeCallee { callee = bootNativeCallee, over = bootNativeCalleeOver };
+            }
+
+            public static void Set(Extension ext, ulong over) => new NativeCallee { callee = ext, over = over }.Restore();
+
+            public void Restore()
+            {
+                Kernel.Threading.KernelThread t = Kernel.Threading.Scheduler.Current;
+                if (t != null)
+                {
+                    t.NativeCallee = callee;
+                    t.NativeCalleeOver = over;
+                }
+                else
+                {
+                    bootNativeCallee = (Extension)callee;
+                    bootNativeCalleeOver = over;
+                }
+            }
         }
 
         // Wrappers call this first. The gate (xpc_wrapped_call) has already left the domain's
