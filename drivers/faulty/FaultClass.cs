@@ -21,7 +21,7 @@ namespace Nooks.Drivers.Faulty
             "recurse until the stack runs into its guard page",
             "divide an integer by zero",
             "execute an undefined instruction (ud2)",
-            "pass the kernel a pointer to memory it does not own",
+            "pass the kernel a pointer to memory it does not own (ADDRESS, default: unmapped)",
             "free memory the extension never allocated",
             "free the same block twice",
             "return to the kernel while holding a lock",

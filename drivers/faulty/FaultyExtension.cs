@@ -105,7 +105,10 @@ namespace Nooks.Drivers.Faulty
                 case "stack-overflow": reply.Line($"depth {Recurse(0)}"); break;
                 case "div-zero": reply.Line($"quotient {100 / zero}"); break;
                 case "invalid-opcode": InvalidOpcode(); break;
-                case "bad-pointer-arg": Kernel.Log(LogLevel.Info, (byte*)UnmappedAddress, 16); reply.Line("the kernel accepted a bad pointer"); break;
+                case "bad-pointer-arg":
+                    Kernel.Log(LogLevel.Info, (byte*)(address != 0 ? address : UnmappedAddress), 16);
+                    reply.Line("the kernel accepted a bad pointer");
+                    break;
                 case "foreign-free": reply.Line($"free returned {Kernel.Free((void*)(KernelTextStart + 0x1000))}"); break;
                 case "double-free":
                     void* block = Kernel.Allocate(4096);

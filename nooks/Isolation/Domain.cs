@@ -102,10 +102,12 @@ namespace Nooks.Isolation
             return false;
         }
 
-        // Readable from inside the domain: every page present in the domain's tables.
+        // What a domain may hand the kernel to read: its own memory (image, heap, stacks,
+        // mailbox, packets and device mappings it was given), never kernel memory or another
+        // domain's, although the domain's tables let it read those itself.
         public bool CanRead(void* pointer, long length) => Check((ulong)pointer, length, false);
 
-        // Writable from inside the domain: the domain's own memory only.
+        // What a domain may have the kernel write: its own memory where it may write itself.
         public bool CanWrite(void* pointer, long length) => Check((ulong)pointer, length, true);
 
         private bool Check(ulong start, long length, bool write)
@@ -114,7 +116,7 @@ namespace Nooks.Isolation
             if (length == 0) return true;
             ulong end = start + (ulong)length;
             if (end < start) return false;
-            if (write && (!ExtensionArea.Contains(start) || !ExtensionArea.Contains(end - 1))) return false;
+            if (!ExtensionArea.Contains(start) || !ExtensionArea.Contains(end - 1)) return false;
             for (ulong page = PageSize.AlignDown(start); page < end; page += PageSize.Small)
             {
                 // Mapped in the domain only: the kernel could not reach it at this address.

@@ -13,6 +13,7 @@ public partial class NooksFaultTests
     private const string Isolated = "nooks.load=null:isolated,faulty:isolated";
     private const string Native = "nooks.load=null:native,faulty:native";
     private static readonly TimeSpan HangTimeout = TimeSpan.FromSeconds(6);
+    private const string KernelTextStart = "0x101000";   // boot/kernel.ld
 
     [GeneratedRegex(@"kernel checksum 0x([0-9a-f]{8}) .* canary 0x([0-9a-f]+)\+")]
     private static partial Regex ChecksumLine();
@@ -178,6 +179,27 @@ public partial class NooksFaultTests
         string events = KernelShell.Run(qemu, "nooks events");
         Assert.Contains("faulty fault: page fault", events);
         Assert.Contains("faulty restarted in", events);
+    }
+
+    // The domain can read kernel memory and other domains' memory itself (read-only), but it
+    // cannot have the kernel read them for it: a buffer must be its own memory.
+    [Theory]
+    [InlineData("kernel-text")]
+    [InlineData("null-image")]
+    public void APointerIntoMemoryTheDomainDoesNotOwnIsABadCall(string target)
+    {
+        using QemuProcess qemu = KernelShell.Boot(Isolated);
+        string address = KernelTextStart;
+        if (target == "null-image")
+        {
+            Match m = NullImageLine().Match(KernelShell.Run(qemu, "nooks extensions"));
+            Assert.True(m.Success, qemu.Console);
+            address = "0x" + m.Groups[1].Value;
+        }
+        string output = KernelShell.Run(qemu, $"fault bad-pointer-arg {address}");
+        Assert.Contains("extension faulty failed: bad call: nk_log", output);
+        Assert.DoesNotContain("accepted", output);
+        Assert.Matches(@"faulty\s+isolated\s+running\s+1\s+1", KernelShell.Run(qemu, "lsmod"));
     }
 
     private static Dictionary<string, long> MemInfo(QemuProcess qemu) =>
