@@ -9,7 +9,7 @@ namespace Nooks.Drivers.Faulty
             "null-deref", "wild-write", "cross-domain-write", "write-text", "stack-overflow", "div-zero",
             "invalid-opcode", "bad-pointer-arg", "foreign-free", "double-free", "lock-held", "leak",
             "throw", "loop", "loop-cli", "sleep-with-lock", "fault-while-asleep",
-            "queued-bad-free", "smash-sleeper",
+            "queued-bad-free", "smash-sleeper", "deadlock", "loop-in-kernel-call",
         };
 
         public static readonly string[] Descriptions =
@@ -33,6 +33,8 @@ namespace Nooks.Drivers.Faulty
             "sleep on a wait queue while a timer faults the extension (the sleeper must be woken and unwound)",
             "free a packet never held through a call queued in the domain (checked when the kernel takes the queue over)",
             "sleep on a wait queue while a timer zeroes the sleeper's stack below its frame, then wakes it",
+            "acquire a lock it already holds",
+            "call nk_delay_us forever with interrupts off (the time passes in the kernel)",
         };
     }
 }

@@ -40,6 +40,7 @@ namespace Nooks.Drivers.Faulty
         // stack is whatever its wait left there (kernel frames, if the kernel kept them there).
         private static byte* sleeperFrame;
         private const int SmashBytes = 4096;
+        private const int DelayMicroseconds = 1000;
         private const int SleepWithLockTimeoutMilliseconds = 10;
         private const int FaultTimerMilliseconds = 50;
         // Far longer than the timer: a sleeper still asleep by then was not woken by recovery.
@@ -135,6 +136,14 @@ namespace Nooks.Drivers.Faulty
                 case "fault-while-asleep":
                     Kernel.ArmTimer(faultTimer, FaultTimerMilliseconds);
                     reply.Line($"wait returned {Kernel.WaitOnQueue(sleepQueue, AsleepTimeoutMilliseconds)}: the fault did not wake the sleeper");
+                    break;
+                case "deadlock":
+                    Kernel.AcquireLock(heldLock);
+                    reply.Line($"second acquire returned {Kernel.AcquireLock(heldLock)}");
+                    break;
+                case "loop-in-kernel-call":
+                    while (Kernel.Delay(DelayMicroseconds) == ApiStatus.Ok) { }
+                    reply.Line("nk_delay_us failed");
                     break;
                 case "smash-sleeper":
                     byte marker = 0;

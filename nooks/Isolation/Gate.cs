@@ -198,6 +198,13 @@ namespace Nooks.Isolation
         public static void LeaveKernel(Domain d)
         {
             if (!d.Owner.AcceptsCalls) XpcGate.Abort(OutermostFor(d), ApiStatus.ExtensionFailed);
+            if (innermost->Overdue)
+            {
+                // The watchdog found the crossing too old while kernel code ran for it, where
+                // nothing can be unwound; it ends here, on the way back in.
+                Fail(d.Owner, $"lockup: still running after {Watchdog.LimitMilliseconds} ms, caught returning from a kernel call");
+                XpcGate.Abort(OutermostFor(d), ApiStatus.ExtensionFailed);
+            }
             Cpu.DisableInterrupts();
             innermost->DomainCr3 = d.EnterCr3();
         }
@@ -237,7 +244,11 @@ namespace Nooks.Isolation
         }
 
         // A wrapper found a bad call: the domain fails and unwinds; this never returns.
-        public static void BadCall(Domain d, int callIndex, string reason)
+        public static void BadCall(Domain d, int callIndex, string reason) => FailCall(d, reason);
+
+        // A service found that the call cannot go on (what no wrapper can see in the arguments
+        // alone, such as a wait that can never end): the domain fails and unwinds.
+        public static void FailCall(Domain d, string reason)
         {
             Fail(d.Owner, $"bad call: {reason}");
             XpcGate.Abort(OutermostFor(d), ApiStatus.ExtensionFailed);

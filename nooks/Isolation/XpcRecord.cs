@@ -20,5 +20,6 @@ namespace Nooks.Isolation
         public int StackIndex;       // which of the domain's stacks this crossing took, or -1
         public ulong StartTsc;       // for the lockup watchdog
         public ulong CallerFlags;    // the kernel caller's RFLAGS (Rflags is restored with interrupts still off)
+        public bool Overdue;         // older than the lockup limit while kernel code ran for it (Watchdog)
     }
 }

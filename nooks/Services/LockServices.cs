@@ -38,10 +38,12 @@ namespace Nooks.Services
             Extension caller = Gate.Current;
             if (!IsLockOf(caller, @lock)) return ApiStatus.BadHandle;
             ref ExtensionLock l = ref locks[@lock - 1];
-            ulong flags = Cpu.SaveAndDisableInterrupts();
             // One CPU: a held lock can only be released by code this one would have to wait for.
             // A native extension that acquires its own held lock therefore hangs the kernel,
-            // exactly as it would on Linux; an isolated one is caught by the watchdog.
+            // exactly as it would on Linux; an isolated one fails instead of waiting.
+            if (l.Held && caller.Domain != null)
+                Gate.FailCall(caller.Domain, "nk_lock_acquire: the lock is already held, and on one CPU its holder cannot run until this call returns");
+            ulong flags = Cpu.SaveAndDisableInterrupts();
             while (l.Held) Cpu.Pause();
             l.Held = true;
             l.SavedFlags = flags;

@@ -31,7 +31,7 @@ public partial class NooksFaultTests
     {
         "null-deref", "wild-write", "cross-domain-write", "write-text", "stack-overflow", "div-zero", "invalid-opcode",
         "bad-pointer-arg", "foreign-free", "double-free", "lock-held", "throw", "loop", "loop-cli", "sleep-with-lock", "queued-bad-free",
-        "smash-sleeper",
+        "smash-sleeper", "deadlock", "loop-in-kernel-call",
     };
 
     private static (string Checksum, string Canary) Checksum(QemuProcess qemu)
@@ -95,6 +95,8 @@ public partial class NooksFaultTests
         { "fault-while-asleep", Outcome.Crash },
         { "queued-bad-free", Outcome.Refused },
         { "smash-sleeper", Outcome.Crash },
+        { "deadlock", Outcome.Hang },
+        { "loop-in-kernel-call", Outcome.Hang },
     };
 
     [Theory]
