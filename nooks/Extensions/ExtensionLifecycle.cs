@@ -86,6 +86,7 @@ namespace Nooks.Extensions
             ReleaseKind(ext, ObjectKind.Irq);
             ReleaseKind(ext, ObjectKind.Timer);
             ReleaseKind(ext, ObjectKind.NetDevice);
+            Services.KernelServices.QuiesceDevice(ext);
             ReleaseKind(ext, ObjectKind.Lock);
             ReleaseKind(ext, ObjectKind.WaitQueue);
             if (ext.Domain != null) Gate.WaitForThreadsToLeave(ext.Domain);

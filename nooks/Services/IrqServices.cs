@@ -36,6 +36,7 @@ namespace Nooks.Services
                 return ApiStatus.Busy;
             }
             irqGsis[slot] = gsi;
+            d.Command &= ~Kernel.Pci.PciCommand.InterruptDisable;   // set when a driver of it last failed or unloaded
             long handle = slot + 1;
             caller.Tracker.Add(ObjectKind.Irq, (ulong)handle, CallOrigin.RegisterIrq);
             caller.Tracker.AddEntryPoint((ulong)handler, CallOrigin.RegisterIrq);

@@ -51,6 +51,8 @@ public partial class NetworkRecoveryTests
 
         Assert.True(afterRecovery > 10, $"{afterRecovery} echoes after recovery\n{qemu.Console}");
         Assert.Contains("eth0: re-attached to e1000 (isolated)", qemu.Console);
+        // The device was stopped while no driver ran it, and its interrupt came back with the new one.
+        Assert.Contains("nooks: e1000: device 00:03.0 stopped: bus mastering and its interrupt off", qemu.Console);
         // The shell's prompt after `nooks inject` may come before or after the recovery lines,
         // so read lsmod's table by its header rather than by prompts.
         int before = qemu.Console.Length;
