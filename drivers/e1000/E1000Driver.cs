@@ -47,6 +47,7 @@ namespace Nooks.Drivers.E1000
             device = Kernel.RegisterNetDevice(&ops, &m, 0);
             if (device < 0) { Klog.Error($"cannot register the network device ({device})"); return (int)device; }
             linkUp = Hardware.LinkUp;
+            Diagnostics.Register();
             Klog.Info($"82540EM {(uint)info.Bus:x2}:{(uint)info.Device:x2}.{(uint)info.Function} IRQ {(uint)info.InterruptLine}, link {(linkUp ? "up" : "down")}");
             return ApiStatus.Ok;
         }

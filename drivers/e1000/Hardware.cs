@@ -37,7 +37,7 @@ namespace Nooks.Drivers.E1000
             ulong mac = 0;
             for (int w = 0; w < 3; w++)
             {
-                if (!ReadEeprom(Eeprom.MacWord0 + w, out ushort word)) return MacFromReceiveAddress();
+                if (!ReadEeprom(Eeprom.MacWord0 + w, out ushort word)) return ReceiveAddress();
                 mac = (mac << 16) | ((ulong)(word & 0xFF) << 8) | (ulong)(word >> 8);
             }
             return mac;
@@ -55,7 +55,8 @@ namespace Nooks.Drivers.E1000
             return false;
         }
 
-        private static ulong MacFromReceiveAddress()
+        // The unicast address the receive filter accepts now (RAL0/RAH0).
+        public static ulong ReceiveAddress()
         {
             uint low = Read(E1000.Registers.RAL0), high = Read(E1000.Registers.RAH0);
             return ((ulong)(low & 0xFF) << 40) | ((ulong)((low >> 8) & 0xFF) << 32) | ((ulong)((low >> 16) & 0xFF) << 24)

@@ -13,7 +13,7 @@ namespace Nooks.Kernel.Net
         public static void Register()
         {
             KernelCommands.Register("ping", "ping [-c N] HOST  send ICMP echo requests, one a second", &PingCommand);
-            KernelCommands.Register("ifconfig", "ifconfig [IFACE [up|down|promisc|-promisc]]  show or change network interfaces", &Ifconfig);
+            KernelCommands.Register("ifconfig", "ifconfig [IFACE [up|down|promisc|-promisc|hw MAC]]  show or change network interfaces", &Ifconfig);
             KernelCommands.Register("netstat", "netstat  the \"net\" report: interfaces, ARP cache, protocol counters, UDP ports", &Netstat);
             KernelInfo.Register("net", &Report);
         }
@@ -44,6 +44,8 @@ namespace Nooks.Kernel.Net
             return "";
         }
 
+        private const string HardwareAddressVerb = "hw ";
+
         private static string Ifconfig(string args)
         {
             ReadOnlySpanHelpers.SplitFirstWord(args, out string name, out string action);
@@ -57,16 +59,21 @@ namespace Nooks.Kernel.Net
             NetDevice d = NetDevices.Find(name);
             if (d == null) return $"ifconfig: {name}: no such interface\n";
             if (action.Length == 0) return Describe(d);
+            bool setMac = action.StartsWith(HardwareAddressVerb);
+            ulong mac = EthernetAddress.None;
+            if (setMac && !EthernetAddress.TryParse(((ReadOnlySpan<char>)action).Slice(HardwareAddressVerb.Length).Trim(), out mac))
+                return $"ifconfig: '{action}': not a unicast MAC address (like hw 52:54:00:12:34:56)\n";
             ulong flags = Arch.Cpu.SaveAndDisableInterrupts();
             int r = 0;
             bool known = true;
-            if (action == "up") r = d.SetUp(true);
+            if (setMac) r = d.SetMac(mac);
+            else if (action == "up") r = d.SetUp(true);
             else if (action == "down") r = d.SetUp(false);
             else if (action == "promisc") r = d.SetReceiveMode(Api.ReceiveMode.Promiscuous);
             else if (action == "-promisc") r = d.SetReceiveMode(Api.ReceiveMode.Unicast);
             else known = false;
             Arch.Cpu.RestoreInterrupts(flags);
-            if (!known) return $"ifconfig: unknown action '{action}' (up, down, promisc, -promisc)\n";
+            if (!known) return $"ifconfig: unknown action '{action}' (up, down, promisc, -promisc, hw MAC)\n";
             return r < 0 ? $"ifconfig: {name}: the driver refused ({r})\n" : Describe(d);
         }
 

@@ -185,4 +185,26 @@ public class NetPacketTests
         Assert.Equal(0u, Ipv4Address.MaskOf(0));
         Assert.False(Ipv4Address.TryParseWithPrefix("1.2.3.4/33", out _, out _));
     }
+    [Theory]
+    [InlineData("52:54:00:12:34:56", 0x525400123456UL)]
+    [InlineData("02:AB:cd:EF:00:01", 0x02ABCDEF0001UL)]
+    public void MacAddressesParse(string text, ulong expected)
+    {
+        Assert.True(EthernetAddress.TryParse(text, out ulong mac));
+        Assert.Equal(expected, mac);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("52:54:00:12:34")]
+    [InlineData("52:54:00:12:34:567")]
+    [InlineData("52-54-00-12-34-56")]
+    [InlineData("52:54:00:12:3g:56")]
+    [InlineData("01:00:5e:00:00:01")]   // multicast: no interface's own address
+    [InlineData("ff:ff:ff:ff:ff:ff")]
+    public void BadMacAddressesAreRefused(string text)
+    {
+        Assert.False(EthernetAddress.TryParse(text, out ulong mac));
+        Assert.Equal(EthernetAddress.None, mac);
+    }
 }

@@ -65,4 +65,42 @@ public partial class NetworkRecoveryTests
         Assert.Equal("1", line.Groups[2].Value);   // restarts
         Assert.DoesNotContain("KERNEL PANIC", qemu.Console);
     }
+    // What the kernel configured (receive mode, MAC, up or down) is in the restarted driver's
+    // device registers, as its `e1000` diagnostics command reads them, not only in `ifconfig`.
+    [Fact]
+    public void ARestartedDriverGetsTheInterfacesConfigurationReplayed()
+    {
+        Boot.Layout.RequireBuilt(Boot.Layout.Kernel);
+        QemuMachine machine = QemuMachine.Isolated(Boot.Layout) with { ExtraArguments = ["-append", "nooks.load=e1000:isolated"] };
+        using var qemu = QemuProcess.Start(machine);
+        qemu.WaitFor("loaded e1000 (isolated)", Boot.KernelTimeout);
+        qemu.WaitFor(KernelConsole.Prompt, Boot.KernelTimeout);
+        Assert.Contains("unicast promiscuous off", KernelShell.Run(qemu, "e1000"));
+
+        KernelShell.Run(qemu, "ifconfig eth0 promisc");
+        Assert.Contains("ether 52:54:00:12:34:57", KernelShell.Run(qemu, "ifconfig eth0 hw 52:54:00:12:34:57"));
+        RestartThroughAnInjectedFault(qemu);
+        string registers = KernelShell.Run(qemu, "e1000");
+        Assert.Contains("receiver on, unicast promiscuous on, multicast promiscuous on", registers);
+        Assert.Contains("receive address 0 52:54:00:12:34:57", registers);
+
+        KernelShell.Run(qemu, "ifconfig eth0 down");
+        RestartThroughAnInjectedFault(qemu);
+        Assert.Contains("receiver off", KernelShell.Run(qemu, "e1000"));
+
+        Assert.Contains("not a unicast MAC address", KernelShell.Run(qemu, "ifconfig eth0 hw 01:00:5e:00:00:01"));
+        KernelShell.Run(qemu, "ifconfig eth0 hw 52:54:00:12:34:56");
+        KernelShell.Run(qemu, "ifconfig eth0 -promisc");
+        KernelShell.Run(qemu, "ifconfig eth0 up");
+        registers = KernelShell.Run(qemu, "e1000");
+        Assert.Contains("receiver on, unicast promiscuous off, multicast promiscuous off", registers);
+        Assert.Contains("receive address 0 52:54:00:12:34:56", registers);
+        Assert.Equal("2", E1000Line().Match(KernelShell.Run(qemu, "lsmod")).Groups[2].Value);   // restarts
+    }
+
+    private static void RestartThroughAnInjectedFault(QemuProcess qemu)
+    {
+        KernelShell.Run(qemu, "nooks inject e1000");
+        Assert.Contains("extension e1000 failed: injected fault", KernelShell.Run(qemu, "e1000"));
+    }
 }
