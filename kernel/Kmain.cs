@@ -43,6 +43,7 @@ namespace Nooks.Kernel
             KernelHeap.FramesAvailable();
             KernelPaging.Initialize(Boot);
             Log.Info("mem", $"{FrameAllocator.TotalBytes / 1024} KiB usable, {FrameAllocator.FreeBytes / 1024} KiB free, kernel image {KernelLayout.ImageStart:x}-{KernelLayout.ImageEnd:x}");
+            Log.Info("mem", $"extensions' frames: {FrameAllocator.ExtensionZoneStart:x}-{FrameAllocator.ExtensionZoneEnd:x} ({(FrameAllocator.ExtensionZoneEnd - FrameAllocator.ExtensionZoneStart) / 1024} KiB), not visible from protection domains");
             Gdt.Initialize();
             Idt.Initialize();
             Log.Info("cpu", "GDT, TSS with IST stacks and IDT loaded");

@@ -10,6 +10,7 @@ namespace Nooks.Drivers.Faulty
             "invalid-opcode", "bad-pointer-arg", "foreign-free", "double-free", "lock-held", "leak",
             "throw", "loop", "loop-cli", "sleep-with-lock", "fault-while-asleep",
             "queued-bad-free", "smash-sleeper", "deadlock", "loop-in-kernel-call",
+            "wild-read",
         };
 
         public static readonly string[] Descriptions =
@@ -35,6 +36,7 @@ namespace Nooks.Drivers.Faulty
             "sleep on a wait queue while a timer zeroes the sleeper's stack below its frame, then wakes it",
             "acquire a lock it already holds",
             "call nk_delay_us forever with interrupts off (the time passes in the kernel)",
+            "read physical memory through the kernel's identity map at ADDRESS (default: the local APIC's registers)",
         };
     }
 }

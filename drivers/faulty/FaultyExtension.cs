@@ -16,6 +16,8 @@ namespace Nooks.Drivers.Faulty
         // Where the linker script puts the kernel's code (boot/kernel.ld): a fixed target.
         private const ulong KernelTextStart = 0x101000;
         private const int LeakBytes = 64 * 1024;
+        // Device memory every PC has: the local APIC's registers (its ID register first).
+        private const ulong LocalApicBase = 0xFEE00020;
         // In the unmapped first page: no one owns it.
         private const ulong UnmappedAddress = 0x10;
 
@@ -136,6 +138,9 @@ namespace Nooks.Drivers.Faulty
                 case "fault-while-asleep":
                     Kernel.ArmTimer(faultTimer, FaultTimerMilliseconds);
                     reply.Line($"wait returned {Kernel.WaitOnQueue(sleepQueue, AsleepTimeoutMilliseconds)}: the fault did not wake the sleeper");
+                    break;
+                case "wild-read":
+                    reply.Line($"read 0x{*(uint*)(address != 0 ? address : LocalApicBase):x8} at 0x{(address != 0 ? address : LocalApicBase):x}");
                     break;
                 case "deadlock":
                     Kernel.AcquireLock(heldLock);

@@ -29,11 +29,11 @@ namespace Nooks.Kernel.Memory
 
         // A buffer of at least `length` bytes, or null if no run of frames that long is free
         // below `limit` (the caller decides whether that is fatal).
-        public static DmaBuffer Allocate(ulong length, ulong limit = Limit32Bit)
+        public static DmaBuffer Allocate(ulong length, FrameZone zone = FrameZone.Kernel, ulong limit = Limit32Bit)
         {
             if (length == 0 || length > int.MaxValue) Panic.Halt($"DMA buffer of {length} bytes requested");
             ulong frames = PageSize.AlignUp(length) / PageSize.Small;
-            ulong physical = FrameAllocator.AllocateBelow(frames, limit);
+            ulong physical = FrameAllocator.AllocateBelow(frames, limit, zone);
             if (physical == 0) return null;
             var buffer = new DmaBuffer(physical, frames * PageSize.Small, frames);
             buffer.Span.Clear();

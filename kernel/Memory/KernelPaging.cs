@@ -37,6 +37,23 @@ namespace Nooks.Kernel.Memory
             Pcids.Initialize();
         }
 
+        // What every protection domain sees of the lower half: the kernel's RAM, read-only,
+        // without device memory (a stray read of a register can have effects: reading a NIC's
+        // interrupt cause clears it) and without the extensions' frame zone (one extension's
+        // memory is not another's to read). Each domain reaches its own pages, and its device's
+        // registers, through the extension area. Built once; the zone is whole large pages.
+        public static AddressSpace BuildDomainView(BootInfo boot, ulong zoneStart, ulong zoneEnd)
+        {
+            AddressSpace view = AddressSpace.CreateEmpty();
+            for (ulong a = PageSize.Small; a < FineGrainedEnd; a += PageSize.Small)
+                if (a != KernelLayout.BootStackGuard && IsRam(a, PageSize.Small, boot) && !(a >= zoneStart && a < zoneEnd))
+                    view.Map(a, a, FlagsFor(a, boot) & ~PageFlags.Writable);
+            for (ulong a = FineGrainedEnd; a < IdentityMappedTop; a += PageSize.Large)
+                if (IsRam(a, PageSize.Large, boot) && !(a >= zoneStart && a < zoneEnd))
+                    view.MapLarge(a, a, PageFlags.KernelData & ~PageFlags.Writable);
+            return view;
+        }
+
         private static PageFlags FlagsFor(ulong a, BootInfo boot)
         {
             if (a >= KernelLayout.TextStart && a < KernelLayout.TextEnd) return PageFlags.KernelCode;

@@ -17,6 +17,8 @@ namespace Nooks.Kernel.Memory
             // MemTotal is the usable RAM the bootloader reported, as Linux's is before reservations.
             Size(text, "MemTotal:", Kmain.Boot.UsableBytes);
             Size(text, "MemFree:", FrameAllocator.FreeBytes);
+            Size(text, "ExtensionZone:", FrameAllocator.ExtensionZoneEnd - FrameAllocator.ExtensionZoneStart);
+            Size(text, "ExtensionFree:", FrameAllocator.ExtensionZoneFreeBytes);
             Size(text, "KernelImage:", KernelLayout.ImageEnd - KernelLayout.ImageStart);
             Size(text, "HeapReserved:", KernelHeap.BytesReserved);
             Size(text, "HeapUsed:", KernelHeap.BytesInUse);

@@ -8,5 +8,7 @@ namespace Nooks.Kernel.Memory
 
         public static ulong AlignDown(ulong value) => value & ~(Small - 1);
         public static ulong AlignUp(ulong value) => (value + Small - 1) & ~(Small - 1);
+        public static ulong AlignDownLarge(ulong value) => value & ~(Large - 1);
+        public static ulong AlignUpLarge(ulong value) => (value + Large - 1) & ~(Large - 1);
     }
 }

@@ -10,7 +10,7 @@ namespace Nooks.Extensions
         {
             for (ulong i = 0; i < pages; i++)
             {
-                ulong frame = FrameAllocator.Allocate();
+                ulong frame = FrameAllocator.Allocate(1, FrameZone.Extensions);
                 if (frame == 0)
                 {
                     Unmap(owner, virt, pages);   // the pages not mapped yet are skipped

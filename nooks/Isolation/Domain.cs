@@ -30,17 +30,24 @@ namespace Nooks.Isolation
         public ulong Root => Space.Root;
         public ObjectTracker Tracker => Owner.Tracker;
 
+        // The lower half as every domain sees it (KernelPaging.BuildDomainView).
+        private static AddressSpace View;
+
+        public static void BuildView() =>
+            View = KernelPaging.BuildDomainView(Kernel.Kmain.Boot, FrameAllocator.ExtensionZoneStart, FrameAllocator.ExtensionZoneEnd);
+
         public Domain(int id, Extension owner)
         {
             Id = id;
             Owner = owner;
             Space = AddressSpace.CreateEmpty();
             AddressSpace kernel = AddressSpace.Kernel;
-            Space.SetTopLevel(0, kernel.TopLevelEntry(0) & ~(ulong)PageFlags.Writable);
+            Space.SetTopLevel(0, View.TopLevelEntry(0) & ~(ulong)PageFlags.Writable);
             Space.SetTopLevel(KernelStacks.ThreadAreaTopLevelIndex, kernel.TopLevelEntry(KernelStacks.ThreadAreaTopLevelIndex) & ~(ulong)PageFlags.Writable);
             Space.SetTopLevel(KernelStacks.InterruptAreaTopLevelIndex, kernel.TopLevelEntry(KernelStacks.InterruptAreaTopLevelIndex));
             tlb = Pcids.NewTag();
-            ringFrame = FrameAllocator.AllocateBelow(1, KernelPaging.IdentityMappedTop);
+            ringFrame = FrameAllocator.Allocate(1, FrameZone.Extensions);
+            if (ringFrame == 0) Kernel.Panic.Halt("no frame for a domain's deferred-call ring");
             Ring = (DeferredRing*)ringFrame;
             *Ring = default;
             Space.Map(DeferredRing.DomainAddress, ringFrame, PageFlags.KernelData);

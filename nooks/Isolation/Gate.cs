@@ -43,6 +43,7 @@ namespace Nooks.Isolation
             if (KernelApiTable.CallCount > XpcGate.MaxCalls())
                 Panic.Halt($"the kernel API has {KernelApiTable.CallCount} calls, the XPC gate room for {XpcGate.MaxCalls()} (boot/xpc.asm XPC_MAX_CALLS)");
             for (int i = 0; i < KernelApiTable.CallCount; i++) XpcGate.SetWrapperTarget(i, KernelApiTable.WrapperAddress(i));
+            Domain.BuildView();
             InterruptDispatch.AddFaultClaimer(&ClaimFault);
         }
 

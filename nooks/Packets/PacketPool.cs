@@ -51,9 +51,9 @@ namespace Nooks.Packets
         {
             int chunk = slots.Chunks;
             if (chunk == PacketSlots.MaxChunks) return false;
-            DmaBuffer buffer = DmaBuffer.Allocate(DataPagesPerChunk * PageSize.Small);
+            DmaBuffer buffer = DmaBuffer.Allocate(DataPagesPerChunk * PageSize.Small, FrameZone.Extensions);
             if (buffer == null) return false;
-            ulong infoFrame = FrameAllocator.Allocate();
+            ulong infoFrame = FrameAllocator.Allocate(1, FrameZone.Extensions);
             if (infoFrame == 0)
             {
                 buffer.Free();

@@ -105,7 +105,7 @@ namespace Nooks.Services
             int slot = -1;
             for (int i = 0; i < MaxDmaBuffers && slot < 0; i++) if (dmaBuffers[i] == null) slot = i;
             if (slot < 0) return null;
-            DmaBuffer buffer = DmaBuffer.Allocate((ulong)bytes);
+            DmaBuffer buffer = DmaBuffer.Allocate((ulong)bytes, FrameZone.Extensions);
             if (buffer == null) return null;
             ulong virt = ExtensionArea.Reserve(buffer.Length);
             for (ulong off = 0; off < buffer.Length; off += PageSize.Small) ExtensionMemory.MapOne(caller, virt + off, buffer.PhysicalAddress + off, PageFlags.KernelData);

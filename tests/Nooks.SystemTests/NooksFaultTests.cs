@@ -147,6 +147,7 @@ public partial class NooksFaultTests
         Assert.Contains("policy:", KernelShell.Run(qemu, "nooks policy limit 1000 1"));
         // Warm-up fills the bounded event log and the heap's size-class pages.
         for (int i = 0; i < Warmup; i++) KernelShell.Run(qemu, "fault null-deref");
+        MemInfo(qemu);   // the report's own buffer may take a heap page the first time
         Dictionary<string, long> before = MemInfo(qemu);
         for (int i = 0; i < Cycles; i++) Assert.Contains("extension faulty failed", KernelShell.Run(qemu, "fault null-deref"));
         Dictionary<string, long> after = MemInfo(qemu);
@@ -202,6 +203,23 @@ public partial class NooksFaultTests
         Assert.Contains("extension faulty failed: bad call: nk_log", output);
         Assert.DoesNotContain("accepted", output);
         Assert.Matches(@"faulty\s+isolated\s+running\s+1\s+1", KernelShell.Run(qemu, "lsmod"));
+    }
+
+    // Through the identity map a domain reads kernel memory (Nooks' read-only kernel), but not
+    // device registers and not the frames extensions' memory comes from.
+    [Fact]
+    public void ADomainReadsKernelMemoryButNotDevicesOrExtensionsFrames()
+    {
+        using QemuProcess qemu = KernelShell.Boot(Isolated);
+        Match zone = Regex.Match(qemu.Console, @"extensions' frames: ([0-9a-f]+)-([0-9a-f]+)");
+        Assert.True(zone.Success, qemu.Console);
+        var (_, canary) = Checksum(qemu);
+
+        Assert.Matches(@"read 0x[0-9a-f]{8} at 0x" + canary, KernelShell.Run(qemu, "fault wild-read 0x" + canary));
+        Assert.Contains("extension faulty failed: page fault (#PF): page not present on read in kernel mode at 0xfee00020", KernelShell.Run(qemu, "fault wild-read"));
+        string zoneAddress = "0x" + zone.Groups[1].Value;
+        Assert.Contains($"extension faulty failed: page fault (#PF): page not present on read in kernel mode at {zoneAddress}", KernelShell.Run(qemu, "fault wild-read " + zoneAddress));
+        Assert.Matches(@"faulty\s+isolated\s+running\s+2\s+2", KernelShell.Run(qemu, "lsmod"));
     }
 
     private static Dictionary<string, long> MemInfo(QemuProcess qemu) =>
