@@ -13,8 +13,9 @@ XPC_R15          equ 48
 XPC_DOMAIN_CR3   equ 56
 XPC_STACK_TOP    equ 64
 XPC_CALLER_CR3   equ 72
-XPC_RFLAGS       equ 80
+XPC_CALLER_FLAGS equ 80
 XPC_DOMAIN_RSP   equ 88
+RFLAGS_IF        equ 0x200
 
 ; Room for this many kernel calls in the table of wrapped-call entries (KernelApiTable.CallCount
 ; must not exceed it; Gate.Initialize checks). Each entry is one 16-byte slot.
@@ -52,8 +53,8 @@ xpc_set_current_record:
 ; long xpc_call(XpcRecord* record, void* function, long a0, long a1, long a2, long a3)
 ; Calls function(a0..a3) inside the record's domain with interrupts off and returns its result.
 ; Gate.Call has turned interrupts off and filled in the record's CR3 values (chosen with
-; interrupts off: PCIDs, and whether TLB entries may be kept) and the RFLAGS xpc_return
-; restores (the caller's, interrupts still off: no flag the domain set survives the return).
+; interrupts off: PCIDs, and whether TLB entries may be kept) and the caller's RFLAGS, which
+; xpc_return restores with interrupts still off: no flag the domain set survives the return.
 xpc_call:
     mov [rdi + XPC_RSP], rsp
     mov [rdi + XPC_RBX], rbx
@@ -94,7 +95,9 @@ xpc_return:
     mov r13, [rdi + XPC_R13]
     mov r14, [rdi + XPC_R14]
     mov r15, [rdi + XPC_R15]
-    push qword [rdi + XPC_RFLAGS]
+    mov rcx, [rdi + XPC_CALLER_FLAGS]
+    and rcx, ~RFLAGS_IF             ; Gate.Call turns interrupts back on once the record is off the chain
+    push rcx
     popfq
     ret
 

@@ -110,13 +110,20 @@ namespace Nooks.Isolation
             // handler entering this domain before the record leaves the chain would take the
             // crossing for a nested one and run the domain on this kernel stack.
             record.CallerFlags = Cpu.SaveAndDisableInterrupts();
-            record.Rflags = record.CallerFlags & ~Cpu.InterruptFlag;
             record.CallerCr3 = Kernel.Memory.Pcids.KeepingEntries(Cpu.ReadCr3());
             record.DomainCr3 = d.EnterCr3();
-            NativeCallee native = NativeCallee.Save();
+            // An unwind out of the domain may skip the frames of native calls made inside this
+            // crossing, and with them the restoring of the thread's native callee.
+            Kernel.Threading.KernelThread thread = Kernel.Threading.Scheduler.Current;
+            object nativeCallee = thread?.NativeCallee;
+            ulong nativeCalleeOver = thread != null ? thread.NativeCalleeOver : 0;
             long result = XpcGate.Call(&record, (void*)function, a0, a1, a2, a3);
             innermost = record.Outer;
-            native.Restore();   // an unwind may have skipped native calls made inside the crossing
+            if (thread != null && result == ApiStatus.ExtensionFailed)
+            {
+                thread.NativeCallee = nativeCallee;
+                thread.NativeCalleeOver = nativeCalleeOver;
+            }
             Cpu.RestoreInterrupts(record.CallerFlags);
             if (nested) return result;
 
@@ -143,42 +150,28 @@ namespace Nooks.Isolation
         // handlers calling other extensions nest inside it on the same thread.
         private static long CallNative(Extension ext, ulong function, long a0, long a1, long a2, long a3)
         {
-            NativeCallee previous = NativeCallee.Save();
-            NativeCallee.Set(ext, (ulong)innermost);
+            Kernel.Threading.KernelThread t = Kernel.Threading.Scheduler.Current;
+            if (t == null) return CallNativeAtBoot(ext, function, a0, a1, a2, a3);
+            object previous = t.NativeCallee;
+            ulong previousOver = t.NativeCalleeOver;
+            t.NativeCallee = ext;
+            t.NativeCalleeOver = t.XpcChain;
             long r = ((delegate* unmanaged<long, long, long, long, long>)function)(a0, a1, a2, a3);
-            previous.Restore();
+            t.NativeCallee = previous;
+            t.NativeCalleeOver = previousOver;
             return r;
         }
 
-        // The running thread's native callee (KernelThread.NativeCallee), saved across a call.
-        private struct NativeCallee
+        private static long CallNativeAtBoot(Extension ext, ulong function, long a0, long a1, long a2, long a3)
         {
-            private object callee;
-            private ulong over;
-
-            public static NativeCallee Save()
-            {
-                Kernel.Threading.KernelThread t = Kernel.Threading.Scheduler.Current;
-                return t != null ? new NativeCallee { callee = t.NativeCallee, over = t.NativeCalleeOver }
-                    : new NativeCallee { callee = bootNativeCallee, over = bootNativeCalleeOver };
-            }
-
-            public static void Set(Extension ext, ulong over) => new NativeCallee { callee = ext, over = over }.Restore();
-
-            public void Restore()
-            {
-                Kernel.Threading.KernelThread t = Kernel.Threading.Scheduler.Current;
-                if (t != null)
-                {
-                    t.NativeCallee = callee;
-                    t.NativeCalleeOver = over;
-                }
-                else
-                {
-                    bootNativeCallee = (Extension)callee;
-                    bootNativeCalleeOver = over;
-                }
-            }
+            Extension previous = bootNativeCallee;
+            ulong previousOver = bootNativeCalleeOver;
+            bootNativeCallee = ext;
+            bootNativeCalleeOver = (ulong)bootChain;
+            long r = ((delegate* unmanaged<long, long, long, long, long>)function)(a0, a1, a2, a3);
+            bootNativeCallee = previous;
+            bootNativeCalleeOver = previousOver;
+            return r;
         }
 
         // Wrappers call this first. The gate (xpc_wrapped_call) has already left the domain's
@@ -199,7 +192,8 @@ namespace Nooks.Isolation
         public static void LeaveKernel(Domain d)
         {
             if (!d.Owner.AcceptsCalls) XpcGate.Abort(OutermostFor(d), ApiStatus.ExtensionFailed);
-            if (innermost->Overdue)
+            XpcRecord* crossing = innermost;
+            if (crossing->Overdue)
             {
                 // The watchdog found the crossing too old while kernel code ran for it, where
                 // nothing can be unwound; it ends here, on the way back in.
@@ -207,7 +201,7 @@ namespace Nooks.Isolation
                 XpcGate.Abort(OutermostFor(d), ApiStatus.ExtensionFailed);
             }
             Cpu.DisableInterrupts();
-            innermost->DomainCr3 = d.EnterCr3();
+            crossing->DomainCr3 = d.EnterCr3();
         }
 
         // Whether the extension's current call may sleep: a thread, not an interrupt handler or

@@ -13,13 +13,13 @@ namespace Nooks.Isolation
                                      // DomainCr3 is chosen again for each return from a call out
         public ulong StackTop;       // where the domain's stack starts for this crossing
         public ulong CallerCr3;
-        public ulong Rflags;
+        public ulong CallerFlags;    // the kernel caller's RFLAGS, restored on return with interrupts still off
         public ulong DomainRsp;      // the domain's RSP at its latest call out to the kernel
         public XpcRecord* Outer;     // the crossing this one is nested in, if any
         public int DomainId;
         public int StackIndex;       // which of the domain's stacks this crossing took, or -1
         public ulong StartTsc;       // for the lockup watchdog
-        public ulong CallerFlags;    // the kernel caller's RFLAGS (Rflags is restored with interrupts still off)
         public bool Overdue;         // older than the lockup limit while kernel code ran for it (Watchdog)
+        // 128 bytes: Gate.Call zeroes a record on every crossing, inline up to this size.
     }
 }
