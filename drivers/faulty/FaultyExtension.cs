@@ -79,7 +79,8 @@ namespace Nooks.Drivers.Faulty
             string argument = space < 0 ? "" : line.Substring(space + 1);
             if (name == "" || name == "list")
             {
-                for (int i = 0; i < FaultClass.Names.Length; i++) reply.Line($"{FaultClass.Names[i],-20}{FaultClass.Descriptions[i]}");
+                // Names and descriptions apart by at least two spaces: the campaign's parser relies on it.
+                for (int i = 0; i < FaultClass.Names.Length; i++) reply.Line($"{FaultClass.Names[i],-22}{FaultClass.Descriptions[i]}");
                 return reply.Length;
             }
             ulong address = 0;
