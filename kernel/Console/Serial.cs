@@ -6,14 +6,16 @@ namespace Nooks.Kernel.Console
     public static unsafe class Serial
     {
         private const ushort Com1 = 0x3F8;
-        private const ushort Data = 0, InterruptEnable = 1, FifoControl = 2, LineControl = 3, ModemControl = 4, LineStatus = 5;
+        private const ushort Data = 0, InterruptEnable = 1, LineControl = 3, ModemControl = 4, LineStatus = 5;
         private const byte DivisorLatch = 0x80, EightNoneOne = 0x03, Divisor115200 = 1;
-        private const byte FifoEnableClear14 = 0xC7, DtrRtsOut2 = 0x0B, ReceivedDataAvailable = 0x01;
+        private const byte DtrRtsOut2 = 0x0B, ReceivedDataAvailable = 0x01;
         private const byte TransmitHoldingEmpty = 0x20, DataReady = 0x01;
 
-        // Input that arrived before the kernel took over the UART: turning the FIFO on discards
-        // what the receiver holds, so it is read out first and kept for the console. Plain
-        // statics: this runs before the image's statics exist.
+        // Input that arrived before the kernel took over the UART, read out and kept for the
+        // console. Plain statics: this runs before the image's statics exist. The FIFO is left
+        // as the firmware set it: changing its enable bit clears the receiver, and a character
+        // typed between this read-out and that write was lost (the second letter of piped input,
+        // now and then).
         private const int EarlyCapacity = 256;
         private struct EarlyInput { public fixed byte Bytes[EarlyCapacity]; public int Count; }
         private static EarlyInput early;
@@ -33,7 +35,6 @@ namespace Nooks.Kernel.Console
             Cpu.Out8(Com1 + Data, Divisor115200);
             Cpu.Out8(Com1 + InterruptEnable, 0);
             Cpu.Out8(Com1 + LineControl, EightNoneOne);
-            Cpu.Out8(Com1 + FifoControl, FifoEnableClear14);
             Cpu.Out8(Com1 + ModemControl, DtrRtsOut2);
         }
 

@@ -136,6 +136,19 @@ public partial class ThreadingTests
         Assert.Matches(@"\s[1-9]\d*\s+GSI 4 edge/high: com1", report);
     }
 
+    // Lines typed while the kernel boots (as `printf ... | ./build.sh run` does) arrive whole:
+    // taking over the UART must not throw away what its receiver already holds.
+    [Fact]
+    public void InputTypedDuringBootIsKept()
+    {
+        using var qemu = Boot.Start();
+        qemu.SendLine("echo typed during boot, line one");
+        qemu.SendLine("echo typed during boot, line two");
+        qemu.WaitFor("\ntyped during boot, line two", Boot.KernelTimeout);
+        Assert.Contains("\ntyped during boot, line one", qemu.Console.Replace("\r", ""));
+        Assert.DoesNotContain("command not found", qemu.Console);
+    }
+
     [Fact]
     public void ConsoleEditsTheLine()
     {
