@@ -22,6 +22,17 @@ namespace Nooks.Commands
         private static int count;
         private static long nextHandle = 1;
 
+        // Commands whose extension let go of them (failed, disabled, unloaded), so that using one
+        // says why it is gone instead of "command not found". A name leaves when it is
+        // registered again or its extension's record is freed.
+        private struct Retired
+        {
+            public string Name;
+            public Extension Owner;
+        }
+        private static readonly Retired[] retired = new Retired[Capacity];
+        private static int retiredCount;
+
         public static void Register(string name, string usage, delegate*<string, string> handler)
         {
             if (count == Capacity) Kernel.Panic.Halt("too many kernel commands");
@@ -31,6 +42,8 @@ namespace Nooks.Commands
         public static long RegisterExtension(Extension owner, string name, ulong handler)
         {
             if (count == Capacity || Find(name) >= 0) return Api.ApiStatus.Busy;
+            int r = FindRetired(name);
+            if (r >= 0) RemoveRetired(r);
             long handle = nextHandle++;
             entries[count++] = new Entry { Name = name, Usage = $"{name} ... (from extension {owner.Name})", Owner = owner, ExtensionHandler = handler, Handle = handle };
             return handle;
@@ -41,7 +54,8 @@ namespace Nooks.Commands
             for (int i = 0; i < count; i++)
                 if (entries[i].Owner == owner && entries[i].Handle == handle)
                 {
-                    Kernel.Memory.KernelHeap.FreeObject(entries[i].Name);
+                    if (retiredCount < Capacity) retired[retiredCount++] = new Retired { Name = entries[i].Name, Owner = owner };
+                    else Kernel.Memory.KernelHeap.FreeObject(entries[i].Name);
                     Kernel.Memory.KernelHeap.FreeObject(entries[i].Usage);
                     entries[i] = entries[--count];
                     entries[count] = default;
@@ -63,6 +77,7 @@ namespace Nooks.Commands
                     ? ((delegate*<string, string>)e.KernelHandler)(args)
                     : ExtensionCommand.Run(e.Owner, e.ExtensionHandler, name, args);
             }
+            else if (FindRetired(name) is int r && r >= 0) output = WhyGone(name, retired[r].Owner);
             Kernel.Memory.KernelHeap.FreeObject(name);
             Kernel.Memory.KernelHeap.FreeObject(args);
             return output;
@@ -77,6 +92,34 @@ namespace Nooks.Commands
             var text = new System.Text.TextBuilder();
             for (int i = 0; i < count; i++) text.Append($"  {entries[i].Usage}\n");
             return text.Finish();
+        }
+
+        private static string WhyGone(string name, Extension owner) => owner.State switch
+        {
+            ExtensionState.Disabled => $"{name}: extension {owner.Name} was disabled by the recovery policy after {owner.Faults} faults (`nooks events`); `rmmod {owner.Name}` and `insmod {owner.Name}` load it again\n",
+            ExtensionState.Unloaded => $"{name}: extension {owner.Name} is unloaded (`insmod {owner.Name}`)\n",
+            ExtensionState.Running => $"{name}: extension {owner.Name} no longer offers it\n",
+            _ => $"{name}: extension {owner.Name} is {ExtensionNames.Of(owner.State)}; try again when it is running\n",
+        };
+
+        // The extension's record is about to be freed: its retired names go with it.
+        public static void Forget(Extension owner)
+        {
+            for (int i = retiredCount - 1; i >= 0; i--)
+                if (retired[i].Owner == owner) RemoveRetired(i);
+        }
+
+        private static int FindRetired(string name)
+        {
+            for (int i = 0; i < retiredCount; i++) if (retired[i].Name == name) return i;
+            return -1;
+        }
+
+        private static void RemoveRetired(int i)
+        {
+            Kernel.Memory.KernelHeap.FreeObject(retired[i].Name);
+            retired[i] = retired[--retiredCount];
+            retired[retiredCount] = default;
         }
 
         private static int Find(string name)

@@ -25,6 +25,7 @@ namespace Nooks.Extensions
             if (existing != null)
             {
                 ExtensionRegistry.Remove(existing);
+                KernelCommands.Forget(existing);
                 existing.Tracker.Free();
                 KernelHeap.FreeObject(existing.LastFault);
                 KernelHeap.FreeObject(existing);

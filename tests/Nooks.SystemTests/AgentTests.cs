@@ -143,10 +143,13 @@ public partial class AgentTests
         Assert.Equal("disabled", faulty.Groups[2].Value);
         Assert.Equal("3", faulty.Groups[3].Value);      // faults
         Assert.Equal("2", faulty.Groups[4].Value);      // restarts
-        Assert.Contains("command not found", KernelShell.Run(qemu, "fault list"));   // its command went with it
+        // Its command went with it, and says why.
+        Assert.Contains("fault: extension faulty was disabled by the recovery policy after 3 faults (`nooks events`); `rmmod faulty` and `insmod faulty` load it again",
+            KernelShell.Run(qemu, "fault list"));
 
         // A disabled extension is unloaded and loaded again by hand, with a clean fault record.
         KernelShell.Run(qemu, "rmmod faulty");
+        Assert.Contains("fault: extension faulty is unloaded (`insmod faulty`)", KernelShell.Run(qemu, "fault list"));
         Assert.Contains("faulty: loaded (isolated)", KernelShell.Run(qemu, "insmod faulty"));
         Assert.Equal("running", Faulty(qemu).Groups[2].Value);
         mark = qemu.Console.Length;
