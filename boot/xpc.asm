@@ -107,8 +107,11 @@ xpc_return:
 ; is the extension's to write: no kernel frame goes there, not even one asleep), run the
 ; wrapper, and go back. The wrapper returns with interrupts off and the domain's CR3 value, chosen
 ; with interrupts off, in the record (Gate.LeaveKernel); a wrapper that fails the domain
-; unwinds instead and never comes back here.
+; unwinds instead and never comes back here. Interrupts go off first (domains run with them off
+; unless an extension turned them on): one taken before the stack switch would otherwise leave
+; its frame on the domain's stack.
 xpc_wrapped_call:
+    cli
     mov rax, [rel kernel_cr3]
     mov cr3, rax
     mov byte [rel domain_active], 0
