@@ -2,15 +2,6 @@ using System;
 
 namespace Nooks.Kernel.Boot
 {
-    public enum MemoryKind : uint { Usable = 1, Reserved = 2, AcpiReclaimable = 3, AcpiNvs = 4, Bad = 5 }
-
-    public struct MemoryRegion
-    {
-        public ulong Base;
-        public ulong Length;
-        public MemoryKind Kind;
-    }
-
     public struct BootModule
     {
         public ulong Start;

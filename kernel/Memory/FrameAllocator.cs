@@ -14,8 +14,6 @@ namespace Nooks.Kernel.Memory
     public static class FrameAllocator
     {
         private const ulong LowMemoryEnd = 0x100000;
-        private const ulong ZoneLimit = 1UL << 32;       // extensions' DMA needs 32-bit addresses
-        private const ulong ZoneShareOfRam = 4;          // a quarter of usable RAM for extensions
         private static ulong[] bitmap;     // bit set = frame in use or not RAM
         private static ulong frameCount;
         private static ulong freeFrames;
@@ -52,25 +50,13 @@ namespace Nooks.Kernel.Memory
             PlaceExtensionZone(boot);
         }
 
-        // The top of the highest usable region below 4 GiB, in whole large pages so that the
-        // domains' view can leave it out without splitting its large pages.
         private static void PlaceExtensionZone(BootInfo boot)
         {
-            ulong want = PageSize.AlignDownLarge(usableFrames * PageSize.Small / ZoneShareOfRam);
-            ulong bestEnd = 0, bestBase = 0;
-            for (int r = 0; r < boot.RegionCount; r++)
-            {
-                MemoryRegion region = boot.Regions[r];
-                if (region.Kind != MemoryKind.Usable) continue;
-                ulong end = PageSize.AlignDownLarge(region.Base + region.Length < ZoneLimit ? region.Base + region.Length : ZoneLimit);
-                ulong start = PageSize.AlignUpLarge(region.Base);
-                if (end > start && end > bestEnd) { bestEnd = end; bestBase = start; }
-            }
-            ulong zoneStart = bestEnd - want > bestBase && bestEnd > want ? bestEnd - want : bestBase;
-            if (zoneStart < PageSize.AlignUpLarge(KernelLayout.ImageEnd)) zoneStart = PageSize.AlignUpLarge(KernelLayout.ImageEnd);
-            if (zoneStart >= bestEnd) Panic.Halt("no memory below 4 GiB for extensions");
-            zoneFirst = zoneStart / PageSize.Small;
-            zoneEnd = bestEnd / PageSize.Small;
+            System.ReadOnlySpan<MemoryRegion> regions = boot.Regions;
+            if (!ExtensionZone.Place(regions.Slice(0, boot.RegionCount), boot.UsableBytes, KernelLayout.ImageEnd, out ulong start, out ulong end))
+                Panic.Halt("no whole large page of RAM below 4 GiB for extensions");
+            zoneFirst = start / PageSize.Small;
+            zoneEnd = end / PageSize.Small;
             for (ulong f = zoneFirst; f < zoneEnd; f++) if (!IsSet(f)) zoneFreeFrames++;
         }
 
