@@ -18,7 +18,26 @@ namespace Nooks.Kernel.Pci
             Function = (byte)function;
         }
 
-        // The form lspci prints: "00:03.0".
-        public override string ToString() => $"{(uint)Bus:x2}:{(uint)Device:x2}.{(uint)Function:x1}";
+        // "00:03.0", the form lspci prints: the buffer Format needs.
+        public const int MaxTextLength = 7;
+        private const int Hex = 16;
+
+        // Into the caller's buffer (stackalloc), so that a log line need not leave a string on
+        // the kernel heap.
+        public System.ReadOnlySpan<char> Format(System.Span<char> into)
+        {
+            int n = System.Text.NumberFormat.FormatUnsigned(Bus, into, Hex, 2, false);
+            into[n++] = ':';
+            n += System.Text.NumberFormat.FormatUnsigned(Device, into.Slice(n), Hex, 2, false);
+            into[n++] = '.';
+            n += System.Text.NumberFormat.FormatUnsigned(Function, into.Slice(n), Hex, 1, false);
+            return into.Slice(0, n);
+        }
+
+        public override string ToString()
+        {
+            System.Span<char> text = stackalloc char[MaxTextLength];
+            return new string(Format(text));
+        }
     }
 }

@@ -15,24 +15,21 @@ namespace Nooks.Isolation
         private const int MaxDomains = 32;
         private const ulong KernelRflags = 0x2;            // reserved bit 1 set, interrupts off
         private static readonly Domain[] domains = new Domain[MaxDomains];
-        private static XpcRecord* bootChain;
-        private static Extension bootNativeCallee;
-        private static ulong bootNativeCalleeOver;
 
         // Each thread has its own chain of crossings (it may block inside a kernel call made
-        // from a domain while another thread enters the same domain).
+        // from a domain while another thread enters the same domain). Extensions load after the
+        // scheduler has made the boot thread, so a crossing always has a thread; before that
+        // (an exception early in boot) there is no chain.
         private static XpcRecord* innermost
         {
             get
             {
                 Kernel.Threading.KernelThread t = Kernel.Threading.Scheduler.Current;
-                return t != null ? (XpcRecord*)t.XpcChain : bootChain;
+                return t != null ? (XpcRecord*)t.XpcChain : null;
             }
             set
             {
-                Kernel.Threading.KernelThread t = Kernel.Threading.Scheduler.Current;
-                if (t != null) t.XpcChain = (ulong)value;
-                else bootChain = value;
+                Kernel.Threading.Scheduler.Current.XpcChain = (ulong)value;
                 XpcGate.SetCurrentRecord(value);
             }
         }
@@ -57,9 +54,9 @@ namespace Nooks.Isolation
             get
             {
                 Kernel.Threading.KernelThread t = Kernel.Threading.Scheduler.Current;
-                XpcRecord* r = t != null ? (XpcRecord*)t.XpcChain : bootChain;
-                Extension native = t != null ? (Extension)t.NativeCallee : bootNativeCallee;
-                if (native != null && (t != null ? t.NativeCalleeOver : bootNativeCalleeOver) == (ulong)r) return native;
+                if (t == null) return null;
+                XpcRecord* r = (XpcRecord*)t.XpcChain;
+                if (t.NativeCallee != null && t.NativeCalleeOver == (ulong)r) return (Extension)t.NativeCallee;
                 return r != null ? domains[r->DomainId].Owner : null;
             }
         }
@@ -115,11 +112,11 @@ namespace Nooks.Isolation
             // An unwind out of the domain may skip the frames of native calls made inside this
             // crossing, and with them the restoring of the thread's native callee.
             Kernel.Threading.KernelThread thread = Kernel.Threading.Scheduler.Current;
-            object nativeCallee = thread?.NativeCallee;
-            ulong nativeCalleeOver = thread != null ? thread.NativeCalleeOver : 0;
+            object nativeCallee = thread.NativeCallee;
+            ulong nativeCalleeOver = thread.NativeCalleeOver;
             long result = XpcGate.Call(&record, (void*)function, a0, a1, a2, a3);
             innermost = record.Outer;
-            if (thread != null && result == ApiStatus.ExtensionFailed)
+            if (result == ApiStatus.ExtensionFailed)
             {
                 thread.NativeCallee = nativeCallee;
                 thread.NativeCalleeOver = nativeCalleeOver;
@@ -151,7 +148,6 @@ namespace Nooks.Isolation
         private static long CallNative(Extension ext, ulong function, long a0, long a1, long a2, long a3)
         {
             Kernel.Threading.KernelThread t = Kernel.Threading.Scheduler.Current;
-            if (t == null) return CallNativeAtBoot(ext, function, a0, a1, a2, a3);
             object previous = t.NativeCallee;
             ulong previousOver = t.NativeCalleeOver;
             t.NativeCallee = ext;
@@ -159,18 +155,6 @@ namespace Nooks.Isolation
             long r = ((delegate* unmanaged<long, long, long, long, long>)function)(a0, a1, a2, a3);
             t.NativeCallee = previous;
             t.NativeCalleeOver = previousOver;
-            return r;
-        }
-
-        private static long CallNativeAtBoot(Extension ext, ulong function, long a0, long a1, long a2, long a3)
-        {
-            Extension previous = bootNativeCallee;
-            ulong previousOver = bootNativeCalleeOver;
-            bootNativeCallee = ext;
-            bootNativeCalleeOver = (ulong)bootChain;
-            long r = ((delegate* unmanaged<long, long, long, long, long>)function)(a0, a1, a2, a3);
-            bootNativeCallee = previous;
-            bootNativeCalleeOver = previousOver;
             return r;
         }
 

@@ -165,19 +165,21 @@ namespace Nooks.Services
             return false;
         }
 
-        // Release rules for device objects. A failed driver's device may still be doing DMA:
-        // bus mastering goes off before any of its DMA memory goes back to the allocator.
-        // Recovery and unload, once the extension's entry points are gone: the device may neither
-        // write memory that is about to be freed nor hold its interrupt line asserted with no
-        // handler behind it (a level-triggered storm) until a driver initializes it again.
-        // Registering an interrupt handler turns the interrupt back on (RegisterIrq).
+        // Recovery and unload, once the extension's entry points are gone and before any of its
+        // packets or DMA memory go back: a failed driver's device may still be doing DMA, and it
+        // must not hold its interrupt line asserted with no handler behind it (a level-triggered
+        // storm) until a driver initializes it again. Registering an interrupt handler turns the
+        // interrupt back on (RegisterIrq).
         public static void QuiesceDevice(Extension owner)
         {
             PciDevice d = owner.Device;
             if (d == null) return;
             d.Command = (d.Command & ~PciCommand.BusMaster) | PciCommand.InterruptDisable;
-            Kernel.Console.Log.Info("nooks", $"{owner.Name}: device {(uint)d.Address.Bus:x2}:{(uint)d.Address.Device:x2}.{(uint)d.Address.Function:x1} stopped: bus mastering and its interrupt off");
+            System.Span<char> address = stackalloc char[PciAddress.MaxTextLength];
+            Kernel.Console.Log.Info("nooks", $"{owner.Name}: device {d.Address.Format(address)} stopped: bus mastering and its interrupt off");
         }
+
+        // Release rules for device objects; the device was quiesced first (QuiesceDevice).
 
         private static void ReleaseDeviceObject(Extension owner, TrackedObject o)
         {
@@ -185,11 +187,7 @@ namespace Nooks.Services
             {
                 ExtensionMemory.UnmapDevice(owner, PageSize.AlignDown(o.Value), o.Size / PageSize.Small);
             }
-            else if (o.Kind == ObjectKind.DmaBuffer)
-            {
-                StopBusMastering(owner);
-                ReleaseDma(owner, o.Value);
-            }
+            else if (o.Kind == ObjectKind.DmaBuffer) ReleaseDma(owner, o.Value);
         }
     }
 }

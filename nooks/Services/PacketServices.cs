@@ -2,7 +2,6 @@ using Nooks.Api;
 using Nooks.Extensions;
 using Nooks.Isolation;
 using Nooks.Kernel.Net;
-using Nooks.Kernel.Pci;
 using Nooks.Packets;
 
 namespace Nooks.Services
@@ -128,11 +127,10 @@ namespace Nooks.Services
             return r;
         }
 
-        // Recovery and unload: the device may still be writing into any packet, held or not, so
-        // bus mastering goes off before the first one goes back.
+        // Recovery and unload; the device was quiesced first (QuiesceDevice), so it writes into
+        // no packet, held or not, any more.
         private static void ReleasePacket(Extension owner, long packet)
         {
-            StopBusMastering(owner);
             int slot = owner.Packets != null ? owner.Packets.SlotOf(packet) : -1;
             if (slot >= 0) owner.Packets.Move(slot, PacketOwner.Extension, PacketOwner.Pool);
         }
@@ -140,15 +138,8 @@ namespace Nooks.Services
         public static void ReleasePacketPool(Extension owner)
         {
             if (owner.Packets == null) return;
-            StopBusMastering(owner);
             owner.Packets.Destroy(owner);
             owner.Packets = null;
-        }
-
-        internal static void StopBusMastering(Extension owner)
-        {
-            if (owner.Device != null && (owner.Device.Command & PciCommand.BusMaster) != 0)
-                owner.Device.Command &= ~PciCommand.BusMaster;
         }
     }
 }
